@@ -1,0 +1,100 @@
+"""Whoosh tokenizers and analyzers for Chinese text, over :mod:`indexer.analysis`.
+
+- :func:`word_analyzer`: jieba words at word positions; at index time (``mode="index"``)
+  dictionary sub-words are stacked on their word's position, so 信息公开 is found inside
+  政府信息公开; stopwords are dropped but keep their positions (``renumber=False``).
+- :func:`bigram_analyzer`: character bigrams at consecutive positions, for a second field that
+  finds phrases jieba cut differently in the query and the text (see
+  :mod:`indexer.analysis.bigrams`, also for single-character queries).
+
+Whoosh pickles analyzers into the index schema. These classes hold no state (jieba lives in
+:mod:`indexer.analysis.segment`, loaded on first use), so they pickle by name: keep them here,
+under these names. Do not use jieba's ``ChineseAnalyzer``: it records character offsets as
+positions, so phrase queries find nothing, and it ignores ``mode``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from whoosh.analysis import CompositeAnalyzer, StopFilter, Token, Tokenizer
+
+from indexer.analysis.bigrams import bigrams
+from indexer.analysis.lexicon import stopwords
+from indexer.analysis.normalise import fold
+from indexer.analysis.segment import segment
+from indexer.analysis.word import Word
+
+
+class _WordStreamTokenizer(Tokenizer):
+    """Turns a stream of :class:`Word` into whoosh tokens, honouring ``positions``, ``chars``,
+    ``keeporiginal``, ``removestops``, ``start_pos``, ``start_char``, ``tokenize`` and ``mode``
+    as :class:`whoosh.analysis.RegexTokenizer` does. ``original`` is the text as given."""
+
+    def words(self, text: str, mode: str) -> Iterator[Word]:
+        raise NotImplementedError
+
+    def __call__(
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs: Any,
+    ) -> Iterator[Token]:
+        if not isinstance(value, str):
+            raise TypeError(f"{value!r} is not a str")
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        if not tokenize:
+            token.original = value
+            token.text = fold(value)
+            token.boost = 1.0
+            if positions:
+                token.pos = start_pos
+            if chars:
+                token.startchar = start_char
+                token.endchar = start_char + len(value)
+            yield token
+            return
+        for word in self.words(value, mode):
+            token.text = word.text
+            token.boost = 1.0
+            token.stopped = False
+            if keeporiginal:
+                token.original = value[word.start : word.end]
+            if positions:
+                token.pos = start_pos + word.position
+            if chars:
+                token.startchar = start_char + word.start
+                token.endchar = start_char + word.end
+            yield token
+
+
+class WordTokenizer(_WordStreamTokenizer):
+    """jieba words; dictionary sub-words stacked on their word's position in index mode."""
+
+    def words(self, text: str, mode: str) -> Iterator[Word]:
+        return segment(text, subwords=mode == "index")
+
+
+class BigramTokenizer(_WordStreamTokenizer):
+    """Character bigrams and latin/digit words; each run's last ideograph in index mode."""
+
+    def words(self, text: str, mode: str) -> Iterator[Word]:
+        return bigrams(text, trailing=mode == "index")
+
+
+def word_analyzer() -> CompositeAnalyzer:
+    """The word field's analyzer: jieba words, then the shipped stopwords removed in place."""
+    return WordTokenizer() | StopFilter(stoplist=stopwords(), minsize=1, renumber=False)
+
+
+def bigram_analyzer() -> BigramTokenizer:
+    """The bigram field's analyzer (no stopwords: 的 inside a bigram still tells phrases apart)."""
+    return BigramTokenizer()

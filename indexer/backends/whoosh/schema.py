@@ -1,0 +1,116 @@
+"""The Whoosh schema: one document per section, carrying its report's metadata.
+
+Text fields are fed the simplified twin of the section (``Report.simplified[start:end]``), so
+the character offsets stored with the ``text`` and ``text_bigram`` postings slice the display
+text (``Report.text[start:end]``, original script) for snippets. Facet and sort fields are
+indexed terms (for filters) and reference columns (one small code per document, read into
+arrays once per opened index for counting and sorting).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from whoosh.columns import RefBytesColumn
+from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+
+from indexer.backends.whoosh.analysis import bigram_analyzer, word_analyzer
+from indexer.models import Region, Report
+from indexer.script import to_simplified
+from indexer.search.facets import FACETS
+from indexer.vocabulary import UNKNOWN_REGION
+
+FACET_FIELDS: tuple[str, ...] = tuple(facet.id for facet in FACETS)
+"""One column per facet, named like the facet."""
+
+REGION_KEY = "region_key"
+PUBLISHED = "published"
+COLUMN_FIELDS: tuple[str, ...] = (*FACET_FIELDS, REGION_KEY, PUBLISHED)
+
+UNKNOWN = UNKNOWN_REGION
+"""The value of a facet field when the report does not say (region levels and year)."""
+
+_SHORT_NAME = re.compile(
+    r"^(?P<short>.{2,}?)(?:(?:[^族]{1,5}族)*自治[区州县旗]|维吾尔自治区|特别行政区|地区|林区"
+    r"|[省市县区盟旗])$"
+)
+
+
+def build_schema() -> Schema:
+    """A fresh schema (each field gets its own analyzer and column objects)."""
+    columns = {name: ID(sortable=RefBytesColumn()) for name in COLUMN_FIELDS}
+    return Schema(
+        report_id=ID(stored=True),
+        position=STORED(),
+        source=ID(),
+        issuer=ID(),
+        region=KEYWORD(),
+        title=TEXT(analyzer=word_analyzer()),
+        title_bigram=TEXT(analyzer=bigram_analyzer()),
+        heading=TEXT(analyzer=word_analyzer()),
+        heading_bigram=TEXT(analyzer=bigram_analyzer()),
+        text=TEXT(analyzer=word_analyzer(), chars=True),
+        text_bigram=TEXT(analyzer=bigram_analyzer(), chars=True),
+        **columns,
+    )
+
+
+def section_documents(report_id: str, report: Report) -> Iterator[dict[str, Any]]:
+    """The Whoosh documents of one report: one per section, each with the report's metadata."""
+    region = report.region or Region()
+    common = {
+        "report_id": report_id,
+        "source": report.source,
+        "title": to_simplified(report.title),
+        "region": " ".join(region_terms(region)),
+        "province": region.province or UNKNOWN,
+        "prefecture": region.prefecture or UNKNOWN,
+        "county": region.county or UNKNOWN,
+        "year": str(report.year) if report.year else UNKNOWN,
+        "kind": report.kind,
+        REGION_KEY: region_key(region),
+        PUBLISHED: report.published.isoformat() if report.published else "",
+    }
+    if report.issuer:
+        common["issuer"] = report.issuer
+    headings = {section.position: section.heading for section in report.sections}
+    for section in report.sections:
+        parent = headings.get(section.parent, "") if section.parent is not None else ""
+        heading = to_simplified("\n".join(part for part in (parent, section.heading) if part))
+        text = report.simplified[section.start : section.end]
+        yield common | {
+            "position": section.position,
+            "section_type": section.type,
+            "heading": heading,
+            "heading_bigram": heading,
+            "text": text,
+            "text_bigram": text,
+            "title_bigram": common["title"],
+        }
+
+
+def region_terms(region: Region) -> tuple[str, ...]:
+    """What ``region:`` matches for a report: each level's name and its short form.
+
+    >>> region_terms(Region("广西壮族自治区", "南宁市", "青秀区"))
+    ('广西壮族自治区', '广西', '南宁市', '南宁', '青秀区', '青秀')
+    """
+    terms: list[str] = []
+    for name in region.path:
+        short = _SHORT_NAME.match(name)
+        terms.extend([name, short["short"]] if short else [name])
+    return tuple(dict.fromkeys(terms))
+
+
+def region_key(region: Region) -> str:
+    """A key ordering regions as the official division codes do (province, then prefecture,
+    then county), names breaking ties; reports without a region come last.
+
+    >>> sorted([region_key(Region("江苏省", code="320000")), region_key(Region())])
+    ['320000|江苏省', '~']
+    """
+    if not region.path:
+        return "~"
+    return f"{region.code or '999999'}|{'|'.join(region.path)}"

@@ -1,0 +1,152 @@
+"""Searching one committed generation: a :class:`indexer.search.backend.SearchBackend`.
+
+Everything expensive happens once, when the generation is opened: the searcher, the arrays of
+facet and sort codes, the browse orders. A request then matches once (every matching document
+number, unscored), counts and filters facets on arrays, and scores only as many documents as
+the page needs. Whoosh searchers are not safe to share between threads: requests take turns.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from bisect import bisect_right
+from pathlib import Path
+
+import numpy as np
+from whoosh import index
+from whoosh.collectors import Collector, FilterCollector, TopCollector
+from whoosh.query import Query
+from whoosh.scoring import BM25F
+
+from indexer.analysis.segment import initialise
+from indexer.backends.whoosh.facets import count_facets, facet_values, selections
+from indexer.backends.whoosh.highlight import matched_spans
+from indexer.backends.whoosh.order import BROWSE, order_ranks, page_in_order
+from indexer.backends.whoosh.query import CompiledQuery, Unit, compile_query
+from indexer.backends.whoosh.syntax import parse_query
+from indexer.backends.whoosh.table import read_table
+from indexer.backends.whoosh.writer import WHOOSH_DIR
+from indexer.config import SearchSettings
+from indexer.docstore import DOCSTORE_NAME, DocStore
+from indexer.models import Report
+from indexer.search.snippets import make_snippets
+from indexer.search.types import Hit, SearchRequest, SearchResults, SectionRef
+from indexer.structure.taxonomy import Taxonomy
+
+
+class WhooshBackend:
+    """A read-only view of one generation folder."""
+
+    def __init__(self, folder: Path, settings: SearchSettings, taxonomy: Taxonomy) -> None:
+        initialise()  # the first query would otherwise pay for loading jieba's dictionary
+        self._settings = settings
+        self._taxonomy = taxonomy
+        self._searcher = index.open_dir(folder / WHOOSH_DIR, readonly=True).searcher(
+            weighting=BM25F()
+        )
+        reader = self._searcher.reader()
+        self._leaves = reader.leaf_readers()
+        self._offsets = [offset for _, offset in self._leaves]
+        self._table = read_table(reader)
+        self._ranks = order_ranks(self._table)
+        self._store = DocStore.open(folder / DOCSTORE_NAME, readonly=True)
+        self._lock = threading.Lock()
+
+    def search(self, request: SearchRequest) -> SearchResults:
+        """Run ``request``; a ``page_size`` of 0 counts without fetching hits."""
+        started = time.perf_counter()
+        parsed = parse_query(request.query, self._taxonomy, self._settings.max_query_chars)
+        compiled = compile_query(parsed.node, request.region)
+        chosen = selections(request)
+        with self._lock:
+            matched = self._matching(compiled)
+            counted = count_facets(self._table, matched, chosen)
+            page = self._page(compiled, counted.docs, bool(chosen), request)
+            hits = tuple(self._hit(docnum, score, compiled.marked) for docnum, score in page)
+        return SearchResults(
+            request=request,
+            total=len(counted.docs),
+            hits=hits,
+            facets=facet_values(self._table, counted, chosen, self._taxonomy.label),
+            elapsed=time.perf_counter() - started,
+            warnings=parsed.warnings + compiled.warnings,
+        )
+
+    def report(self, report_id: str) -> Report | None:
+        return self._store.get(report_id)
+
+    def close(self) -> None:
+        with self._lock:
+            self._searcher.close()
+            self._store.close()
+
+    def _matching(self, compiled: CompiledQuery) -> np.ndarray:
+        """Every live document number the query matches, ascending."""
+        if compiled.query is None:
+            return self._table.live
+        return np.fromiter(self._searcher.docs_for_query(compiled.query), dtype=np.int64)
+
+    def _page(
+        self, compiled: CompiledQuery, docs: np.ndarray, filtered: bool, request: SearchRequest
+    ) -> list[tuple[int, float | None]]:
+        offset = (request.page - 1) * request.page_size
+        if request.page_size == 0 or offset >= len(docs):
+            return []
+        if request.sort == "relevance" and compiled.ranking is not None:
+            top = self._top(compiled.ranking, offset + request.page_size, docs, filtered)
+            return [(docnum, score) for score, docnum in top[offset:]]
+        sort = BROWSE if request.sort == "relevance" else request.sort
+        page = page_in_order(self._ranks[sort], docs, offset, request.page_size)
+        return [(int(docnum), None) for docnum in page]
+
+    def _top(
+        self, ranking: Query, limit: int, docs: np.ndarray, filtered: bool
+    ) -> list[tuple[float, int]]:
+        """The ``limit`` best (score, document number) pairs, best first, ties by number.
+
+        Whoosh's shortcuts (replacing matchers and skipping blocks by their best possible score)
+        trust score bounds that its phrase and optional-clause matchers get wrong, so the top
+        documents would change with ``limit`` and pages would disagree: every match is scored.
+        """
+        collector: Collector = TopCollector(limit, usequality=False, replace=0)
+        if filtered:  # facet selections are not in the query: keep to the documents left
+            collector = FilterCollector(collector, set(docs.tolist()), None)
+        self._searcher.search_with_collector(ranking, collector)
+        return collector.results().top_n
+
+    def _hit(self, docnum: int, score: float | None, units: tuple[Unit, ...]) -> Hit:
+        stored = self._searcher.stored_fields(docnum)
+        report = self._store.get(stored["report_id"])
+        if report is None:
+            raise LookupError(f"report {stored['report_id']} is indexed but not stored")
+        by_position = {section.position: section for section in report.sections}
+        section = by_position[stored["position"]]
+        parent = by_position.get(section.parent) if section.parent is not None else None
+        leaf = bisect_right(self._offsets, docnum) - 1
+        reader, base = self._leaves[leaf]
+        simplified = report.simplified[section.start : section.end]
+        spans = matched_spans(reader, docnum - base, units, simplified) if units else []
+        snippets = make_snippets(
+            report.text[section.start : section.end],
+            spans,
+            length=self._settings.snippet_chars,
+            count=self._settings.snippets_per_hit,
+            lead_from=len(section.heading),
+        )
+        path = tuple(h for h in (parent.heading if parent else "", section.heading) if h)
+        return Hit(
+            report_id=stored["report_id"],
+            title=report.title,
+            region=report.region,
+            year=report.year,
+            kind=report.kind,
+            issuer=report.issuer,
+            published=report.published,
+            source=report.source,
+            section=SectionRef(
+                section.heading, section.type, section.position, section.level, path
+            ),
+            snippets=snippets,
+            score=score,
+        )

@@ -1,0 +1,162 @@
+"""Settings read once from ``config.toml`` into frozen dataclasses.
+
+Paths are resolved relative to the file that names them; unknown keys and bad values are rejected
+with the key's dotted name so a typo never passes silently.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from indexer.structure.taxonomy import Taxonomy, TaxonomyError, taxonomy_from_toml
+
+CONFIG_ENV = "GONGKAI_CONFIG"
+CONFIG_NAME = "config.toml"
+
+
+class ConfigError(Exception):
+    """The configuration cannot be used; the message names the file and key."""
+
+
+@dataclass(frozen=True)
+class ServerSettings:
+    host: str = "127.0.0.1"
+    port: int = 5000
+
+
+@dataclass(frozen=True)
+class SearchSettings:
+    page_size: int = 20
+    max_page_size: int = 100
+    snippet_chars: int = 120
+    snippets_per_hit: int = 2
+    max_query_chars: int = 500
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything configurable. ``source`` is the file read, or None for built-in defaults."""
+
+    source: Path | None
+    corpus_paths: tuple[Path, ...]
+    index_path: Path
+    server: ServerSettings = field(default_factory=ServerSettings)
+    search: SearchSettings = field(default_factory=SearchSettings)
+    taxonomy: Taxonomy = field(default_factory=Taxonomy)
+
+    def with_overrides(
+        self, *, corpus_paths: tuple[Path, ...] | None = None, index_path: Path | None = None
+    ) -> Settings:
+        """Return a copy with command-line overrides applied (``--corpus``, ``--index``)."""
+        return Settings(
+            source=self.source,
+            corpus_paths=corpus_paths or self.corpus_paths,
+            index_path=index_path or self.index_path,
+            server=self.server,
+            search=self.search,
+            taxonomy=self.taxonomy,
+        )
+
+
+_SCHEMA: dict[str, dict[str, type]] = {
+    "corpus": {"paths": list},
+    "index": {"path": str},
+    "server": {"host": str, "port": int},
+    "search": {
+        "page_size": int,
+        "max_page_size": int,
+        "snippet_chars": int,
+        "snippets_per_hit": int,
+        "max_query_chars": int,
+    },
+}
+_TOP_LEVEL = {*_SCHEMA, "section_types"}
+
+
+def find_config(explicit: Path | None = None, cwd: Path | None = None) -> Path | None:
+    """Which file to read: the explicit one, else ./config.toml, else $GONGKAI_CONFIG, else None."""
+    if explicit is not None:
+        return explicit
+    local = (cwd or Path.cwd()) / CONFIG_NAME
+    if local.is_file():
+        return local
+    env = os.environ.get(CONFIG_ENV)
+    return Path(env) if env else None
+
+
+def load_settings(path: Path | None = None, cwd: Path | None = None) -> Settings:
+    """Read settings from ``path`` (see :func:`find_config`), or the built-in defaults."""
+    chosen = find_config(path, cwd)
+    if chosen is None:
+        text = (
+            resources.files("indexer.resources")
+            .joinpath("default_config.toml")
+            .read_text(encoding="utf-8")
+        )
+        return parse_settings(text, base=Path.cwd(), source=None)
+    try:
+        text = chosen.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"{chosen}: cannot read config ({exc.strerror or exc})") from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{chosen}: config is not UTF-8 ({exc.reason})") from exc
+    return parse_settings(text, base=chosen.resolve().parent, source=chosen)
+
+
+def parse_settings(text: str, base: Path, source: Path | None) -> Settings:
+    """Parse TOML text into :class:`Settings`, resolving relative paths against ``base``."""
+    where = str(source) if source else "built-in config"
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{where}: invalid TOML ({exc})") from exc
+    _check_keys(data, where)
+
+    def value(table: str, key: str, default: Any) -> Any:
+        return data.get(table, {}).get(key, default)
+
+    paths = value("corpus", "paths", ["data/sample"])
+    if not paths or not all(isinstance(p, str) and p for p in paths):
+        raise ConfigError(f"{where}: corpus.paths must be a non-empty list of folder names")
+    search = SearchSettings(**data.get("search", {}))
+    for key, number in vars(search).items():
+        if number < 1:
+            raise ConfigError(f"{where}: search.{key} must be a positive number, not {number}")
+    server = ServerSettings(**data.get("server", {}))
+    if not 0 < server.port < 65536:
+        raise ConfigError(f"{where}: server.port must be between 1 and 65535, not {server.port}")
+    try:
+        taxonomy = taxonomy_from_toml(data.get("section_types", []))
+    except TaxonomyError as exc:
+        raise ConfigError(f"{where}: section_types: {exc}") from exc
+    return Settings(
+        source=source,
+        corpus_paths=tuple((base / p).resolve() for p in paths),
+        index_path=(base / value("index", "path", "index")).resolve(),
+        server=server,
+        search=search,
+        taxonomy=taxonomy,
+    )
+
+
+def _check_keys(data: dict[str, Any], where: str) -> None:
+    for table, content in data.items():
+        if table not in _TOP_LEVEL:
+            raise ConfigError(f"{where}: unknown setting {table!r}")
+        if table == "section_types":
+            continue
+        if not isinstance(content, dict):
+            raise ConfigError(f"{where}: {table} must be a table ([{table}])")
+        for key, item in content.items():
+            expected = _SCHEMA[table].get(key)
+            if expected is None:
+                raise ConfigError(f"{where}: unknown setting {table}.{key}")
+            if not isinstance(item, expected) or isinstance(item, bool):
+                raise ConfigError(
+                    f"{where}: {table}.{key} must be a {expected.__name__}, not {item!r}"
+                )

@@ -1,0 +1,203 @@
+"""The document store: every report, whole, once, in ``docstore.sqlite`` beside the engine's files.
+
+The search engine indexes sections; the document page and the snippets need the full text in its
+original script. Keeping it here, once per report, instead of as a stored field of every section
+keeps the engine's files small and leaves this store to any engine. Texts are zlib-compressed;
+the simplified twin is stored only where it differs from the display text (traditional reports),
+and a section's text is stored as its place in the report text whenever it is one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import zlib
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+
+from indexer.models import Region, Report, Section
+
+DOCSTORE_NAME = "docstore.sqlite"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS reports (
+    report_id TEXT PRIMARY KEY, source TEXT NOT NULL, ordinal INTEGER NOT NULL,
+    title TEXT NOT NULL, has_region INTEGER NOT NULL, province TEXT, prefecture TEXT,
+    county TEXT, code TEXT, issuer TEXT, year INTEGER, published TEXT, kind TEXT NOT NULL,
+    script TEXT NOT NULL, text BLOB NOT NULL, simplified BLOB
+);
+CREATE INDEX IF NOT EXISTS reports_by_source ON reports (source);
+CREATE TABLE IF NOT EXISTS sections (
+    report_id TEXT NOT NULL, position INTEGER NOT NULL, heading TEXT NOT NULL,
+    level INTEGER NOT NULL, type TEXT NOT NULL, start_char INTEGER NOT NULL,
+    end_char INTEGER NOT NULL, parent INTEGER, body_start INTEGER NOT NULL,
+    body_length INTEGER NOT NULL, body TEXT,
+    PRIMARY KEY (report_id, position)
+) WITHOUT ROWID;
+"""
+
+_REPORT_COLUMNS = (
+    "report_id, source, ordinal, title, has_region, province, prefecture, county, code, issuer, "
+    "year, published, kind, script, text, simplified"
+)
+
+
+class DocStore:
+    """One generation's reports. Safe to share between threads (one connection, one lock)."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._connection = connection
+        self._lock = threading.Lock()
+
+    @classmethod
+    def open(cls, path: Path, *, readonly: bool = False) -> DocStore:
+        """Open the store at ``path``; a writable store is created when missing."""
+        connection = _connect(path, readonly=readonly)
+        if not readonly:
+            connection.executescript(_SCHEMA)
+        return cls(connection)
+
+    @classmethod
+    def copy(cls, source: Path, target: Path) -> DocStore:
+        """A writable store at ``target`` holding what ``source`` holds (sqlite's backup)."""
+        store = cls.open(target)
+        original = _connect(source, readonly=True)
+        try:
+            original.backup(store._connection)
+        finally:
+            original.close()
+        return store
+
+    def __enter__(self) -> DocStore:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def add(self, report_id: str, report: Report) -> None:
+        """Store ``report`` under ``report_id``, replacing what was stored under it."""
+        region = report.region or Region()
+        text = report.text
+        simplified = None if report.simplified == text else _pack(report.simplified)
+        row = (
+            report_id, report.source, report.ordinal, report.title, report.region is not None,
+            region.province, region.prefecture, region.county, region.code, report.issuer,
+            report.year, report.published.isoformat() if report.published else None,
+            report.kind, report.script, _pack(text), simplified,
+        )  # fmt: skip
+        with self._lock:
+            self._connection.execute("DELETE FROM sections WHERE report_id = ?", (report_id,))
+            self._connection.execute(f"INSERT OR REPLACE INTO reports VALUES ({_marks(16)})", row)
+            self._connection.executemany(
+                f"INSERT INTO sections VALUES ({_marks(11)})",
+                (_section_row(report_id, text, section) for section in report.sections),
+            )
+
+    def delete_sources(self, sources: Iterable[str]) -> tuple[str, ...]:
+        """Remove the reports read from ``sources``; return their ids."""
+        removed: list[str] = []
+        with self._lock:
+            for source in sources:
+                rows = self._connection.execute(
+                    "SELECT report_id FROM reports WHERE source = ?", (source,)
+                ).fetchall()
+                removed.extend(row[0] for row in rows)
+            pairs = [(report_id,) for report_id in removed]
+            self._connection.executemany("DELETE FROM sections WHERE report_id = ?", pairs)
+            self._connection.executemany("DELETE FROM reports WHERE report_id = ?", pairs)
+        return tuple(removed)
+
+    def get(self, report_id: str) -> Report | None:
+        """The report stored under ``report_id``, exactly as it was added, or None."""
+        with self._lock:
+            row = self._connection.execute(
+                f"SELECT {_REPORT_COLUMNS} FROM reports WHERE report_id = ?", (report_id,)
+            ).fetchone()
+            if row is None:
+                return None
+            sections = self._connection.execute(
+                "SELECT * FROM sections WHERE report_id = ? ORDER BY position", (report_id,)
+            ).fetchall()
+        return _report(row, sections)
+
+    def count(self) -> int:
+        """How many reports are stored."""
+        with self._lock:
+            return self._connection.execute("SELECT count(*) FROM reports").fetchone()[0]
+
+    def commit(self) -> None:
+        with self._lock:
+            self._connection.commit()
+
+    def rollback(self) -> None:
+        with self._lock:
+            self._connection.rollback()
+
+    def close(self) -> None:
+        with self._lock:
+            self._connection.close()
+
+
+def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
+    if readonly:  # a URI, so that a missing store is an error instead of a new empty file
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        return sqlite3.connect(uri, uri=True, check_same_thread=False)
+    return sqlite3.connect(path, check_same_thread=False)
+
+
+def _section_row(report_id: str, text: str, section: Section) -> tuple[object, ...]:
+    """A section's row: its body as a place in the report text when it is one, else the body."""
+    at = text.find(section.text, section.start) if section.text else section.start
+    inline = at >= 0 and text[at : at + len(section.text)] == section.text
+    return (
+        report_id, section.position, section.heading, section.level, section.type,
+        section.start, section.end, section.parent, at if inline else 0, len(section.text),
+        None if inline else section.text,
+    )  # fmt: skip
+
+
+def _report(row: tuple, sections: list[tuple]) -> Report:
+    (_, source, ordinal, title, has_region, province, prefecture, county, code, issuer, year,
+     published, kind, script, packed, packed_simplified) = row  # fmt: skip
+    text = _unpack(packed)
+    return Report(
+        source=source,
+        ordinal=ordinal,
+        title=title,
+        region=Region(province, prefecture, county, code) if has_region else None,
+        issuer=issuer,
+        year=year,
+        published=date.fromisoformat(published) if published else None,
+        kind=kind,
+        script=script,
+        text=text,
+        simplified=_unpack(packed_simplified) if packed_simplified is not None else text,
+        sections=tuple(_section(text, item) for item in sections),
+    )
+
+
+def _section(text: str, row: tuple) -> Section:
+    (_, position, heading, level, type_, start, end, parent, body_start, length, body) = row
+    return Section(
+        heading=heading,
+        level=level,
+        type=type_,
+        text=body if body is not None else text[body_start : body_start + length],
+        start=start,
+        end=end,
+        position=position,
+        parent=parent,
+    )
+
+
+def _pack(text: str) -> bytes:
+    return zlib.compress(text.encode("utf-8"), 6)
+
+
+def _unpack(blob: bytes) -> str:
+    return zlib.decompress(blob).decode("utf-8")
+
+
+def _marks(count: int) -> str:
+    return ", ".join("?" * count)

@@ -1,0 +1,59 @@
+"""The kind of document (a key of :data:`indexer.vocabulary.KINDS`), from its title, else from the
+way its opening paragraph announces itself (现将…报告如下, 现将…总结如下, 今年以来 …).
+
+A title is classed by the word it ends with, its head noun: 关于…分工方案征求意见的通知 is a
+notice (a notice wins over the plan it carries), …年度报告制度 is a rule, not a report.
+"""
+
+from __future__ import annotations
+
+import re
+
+_TITLE_END: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("notice", re.compile(r"(?:通知|公告|通告|意见征集|征求意见)$")),
+    ("annual_report", re.compile(r"(?:报告|年报)$")),
+    ("work_summary", re.compile(r"(?:总结|汇报)$")),
+    ("work_plan", re.compile(r"(?:要点|方案|计划|安排|任务分工|任务清单)$")),
+    (
+        "other",
+        re.compile(r"(?:制度|办法|规定|规则|条例|细则|指南|目录|意见|决定|批复|通报|规划|函)$"),
+    ),
+)
+_TITLE_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("notice", re.compile(r"意见征集|征求意见(?!稿)")),
+    ("annual_report", re.compile(r"报告|年报")),
+    ("work_summary", re.compile(r"总结|汇报")),
+    ("work_plan", re.compile(r"要点|方案|计划|任务分工|工作安排")),
+)
+_BY_OPENING: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("annual_report", re.compile(r"报告如下|年度报告|工作报告|情况报告|本(?:年度)?报告")),
+    ("work_summary", re.compile(r"总结如下|汇报如下|工作总结|总结")),
+    ("notice", re.compile(r"通知如下|特此通知|特此公告|的通知(?:\.\w+)?\s*(?:\n|$)")),
+    ("work_plan", re.compile(r"制定本方案|特制定|本要点|工作要点如下|计划如下")),
+    ("work_summary", re.compile(r"今年以来|一年来|年以来|过去一年|全年共|取得了")),
+)
+_QUOTED = re.compile(r"《[^》]*》")
+"""Titles of other documents cited in the text, which say nothing about this one's kind."""
+_TRAILER = re.compile(r"[\s]*[（(【\[][^（()）【】\[\]]*[）)】\]]$")
+_OPENING_CHARS = 400
+
+
+def classify(title: str | None, opening: str) -> str:
+    """The kind of a report with this (simplified) title, or this opening text when untitled.
+
+    >>> classify("关于对2018年全县政务公开工作重点任务分工方案征求意见的通知", "")
+    'notice'
+    >>> classify("山西省人民政府办公厅政府信息公开年度报告制度（试行）", "")
+    'other'
+    >>> classify(None, "今年以来,我局认真贯彻《2018年政务公开工作要点》……")
+    'work_summary'
+    """
+    if title:
+        core = _QUOTED.sub("", _TRAILER.sub("", title)) or title
+        ending = _first_match(_TITLE_END, core)
+        return ending if ending else _first_match(_TITLE_WORDS, core) or "other"
+    return _first_match(_BY_OPENING, _QUOTED.sub("", opening[:_OPENING_CHARS])) or "other"
+
+
+def _first_match(rules: tuple[tuple[str, re.Pattern[str]], ...], text: str) -> str | None:
+    return next((kind for kind, pattern in rules if pattern.search(text)), None)

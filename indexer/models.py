@@ -1,0 +1,76 @@
+"""Records passed between the pipeline's steps: frozen, so no step can change another's output."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Region:
+    """An administrative division as province / prefecture / county (official simplified names).
+
+    Provincial reports leave ``prefecture`` and ``county`` empty; prefectural ones ``county``.
+    ``code`` is the GB/T 2260 code of the most specific level known, when there is one.
+    """
+
+    province: str | None = None
+    prefecture: str | None = None
+    county: str | None = None
+    code: str | None = None
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        """The known levels from the top, e.g. ``("吉林省", "通化市", "柳河县")``."""
+        return tuple(name for name in (self.province, self.prefecture, self.county) if name)
+
+
+@dataclass(frozen=True)
+class Section:
+    """One section of a report: the text under a heading, up to the next heading.
+
+    ``start``/``end`` are character offsets into the report's text (display and simplified forms
+    line up character for character). ``heading`` is the heading as written, numeral included;
+    it is empty for the preamble (level 0). ``parent`` is the ``position`` of the enclosing
+    level-1 section of a level-2 section.
+    """
+
+    heading: str
+    level: int
+    type: str
+    text: str
+    start: int
+    end: int
+    position: int
+    parent: int | None = None
+
+
+@dataclass(frozen=True)
+class Report:
+    """One report found in a file, with its metadata and sections.
+
+    ``text`` is the cleaned text in the original script, for display; ``simplified`` is the
+    same text converted to simplified script with the same length, for analysis.
+    ``ordinal`` is the report's place in its file (files may hold several reports).
+    """
+
+    source: str
+    ordinal: int
+    title: str
+    region: Region | None
+    issuer: str | None
+    year: int | None
+    published: date | None
+    kind: str
+    script: str
+    text: str
+    simplified: str
+    sections: tuple[Section, ...]
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """A file the pipeline could not read, with the reason in one line."""
+
+    source: str
+    error: str

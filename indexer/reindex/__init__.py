@@ -1,0 +1,1 @@
+"""Building and switching index generations: ``gongkai reindex``."""

@@ -1,0 +1,85 @@
+"""The run report of a reindex: every file accounted for, printed, written as JSON, kept.
+
+The same record is printed at the end of ``gongkai reindex``, written by ``--report FILE.json``
+and stored in the new generation's manifest as its last run, so ``gongkai stats`` can show it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from indexer.models import Rejected
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """What one reindex did.
+
+    ``files_seen`` = ``new + changed + unchanged`` (files in the corpus now); ``deleted`` were in
+    the index but are gone. ``processed`` files were read this run (all of them on a full run).
+    ``rejected`` lists every corpus file that is not in the index, with the reason: those read
+    this run and unchanged ones rejected before (a full run retries them).
+    """
+
+    started: str
+    seconds: float
+    full: bool
+    full_reason: str | None
+    corpus: tuple[str, ...]
+    index: str
+    generation: str
+    fingerprint: str
+    files_seen: int
+    new: int
+    changed: int
+    deleted: int
+    unchanged: int
+    processed: int
+    reports_added: int
+    sections_added: int
+    reports_total: int
+    sections_total: int
+    rejected: tuple[Rejected, ...]
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def files_per_second(self) -> float:
+        return self.processed / self.seconds if self.seconds > 0 else 0.0
+
+
+def summary_to_dict(summary: RunSummary) -> dict[str, Any]:
+    """The JSON form (``--report`` and the manifest's ``last_run``)."""
+    data = asdict(summary)
+    data["corpus"] = list(summary.corpus)
+    data["rejected"] = [{"source": r.source, "error": r.error} for r in summary.rejected]
+    data["warnings"] = list(summary.warnings)
+    data["files_per_second"] = round(summary.files_per_second, 1)
+    return data
+
+
+def summary_from_dict(data: dict[str, Any]) -> RunSummary:
+    """Read back :func:`summary_to_dict` output; raises KeyError/TypeError when it is not one."""
+    fields = {name: data[name] for name in RunSummary.__dataclass_fields__ if name in data}
+    fields["corpus"] = tuple(data["corpus"])
+    fields["rejected"] = tuple(Rejected(r["source"], r["error"]) for r in data["rejected"])
+    fields["warnings"] = tuple(data.get("warnings", ()))
+    return RunSummary(**fields)
+
+
+def format_summary(summary: RunSummary) -> str:
+    """The lines printed at the end of a run."""
+    how = f"full ({summary.full_reason})" if summary.full else "incremental"
+    lines = [
+        f"reindex {how}: {summary.index} (generation {summary.generation})",
+        f"files seen: {summary.files_seen:,} (new {summary.new:,}, changed {summary.changed:,}, "
+        f"deleted {summary.deleted:,}, unchanged {summary.unchanged:,})",
+        f"reports: {summary.reports_added:,} indexed, {summary.reports_total:,} in the index",
+        f"sections: {summary.sections_added:,} indexed, {summary.sections_total:,} in the index",
+        f"rejected files: {len(summary.rejected):,}",
+        *(f"  {r.source}: {r.error}" for r in summary.rejected),
+        f"time: {summary.seconds:.1f} s ({summary.processed:,} files read, "
+        f"{summary.files_per_second:.1f} files/s)",
+    ]
+    lines.extend(f"warning: {warning}" for warning in summary.warnings)
+    return "\n".join(lines)

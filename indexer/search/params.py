@@ -1,0 +1,149 @@
+"""Search parameters from a URL or the command line to a :class:`SearchRequest`, and back.
+
+``q``, ``province``, ``prefecture``, ``county``, ``region``, ``year`` (``2018`` or
+``2015..2019``), ``section`` (type id or label), ``kind`` (id or label), ``sort``, ``page`` and
+``size``; every filter may repeat. Bad values raise :class:`QueryError` with a line for the user;
+unknown parameters are ignored (links carry others). :func:`request_params` is the inverse, for
+building links: ``parse_params(request_params(r)) == r``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+
+from indexer.config import Settings
+from indexer.script import to_simplified
+from indexer.search.types import SORTS, QueryError, SearchRequest, YearRange
+from indexer.structure.taxonomy import Taxonomy
+from indexer.vocabulary import KINDS
+
+NAMES = ("province", "prefecture", "county", "region")
+FIRST_YEAR, LAST_YEAR = 1949, 2100
+MAX_PAGE = 10_000
+
+_YEARS = re.compile(r"^(\d{4})(?:\s*(?:\.\.|-|–|—|~|至)\s*(\d{4}))?$")
+
+Params = Mapping[str, str | Sequence[str]]
+
+
+def parse_params(params: Params, settings: Settings) -> SearchRequest:
+    """A validated request from parameters (each a string or a list of strings).
+
+    >>> from indexer.config import load_settings
+    >>> parse_params({"q": "政务公开", "year": ["2015..2019"], "page": "2"}, load_settings())
+    ... # doctest: +ELLIPSIS
+    SearchRequest(query='政务公开', ..., year=(YearRange(first=2015, last=2019),), ..., page=2, ...)
+    """
+    values = {key: _strings(params.get(key)) for key in (*NAMES, "q", "year", "section", "kind")}
+    return SearchRequest(
+        query=" ".join(values["q"]),
+        **{name: _unique(to_simplified(v) for v in values[name]) for name in NAMES},
+        year=_unique(resolve_year(v) for v in values["year"]),
+        section=_unique(resolve_section(v, settings.taxonomy) for v in values["section"]),
+        kind=_unique(resolve_kind(v) for v in values["kind"]),
+        sort=resolve_sort(_last(params, "sort") or "relevance"),
+        page=_number(_last(params, "page"), "page", 1, MAX_PAGE, 1),
+        page_size=_number(
+            _last(params, "size"),
+            "size",
+            1,
+            settings.search.max_page_size,
+            settings.search.page_size,
+        ),
+    )
+
+
+def request_params(request: SearchRequest, settings: Settings) -> list[tuple[str, str]]:
+    """The parameters that give ``request`` back, defaults left out, in a stable order."""
+    pairs: list[tuple[str, str]] = [("q", request.query)] if request.query else []
+    for name in NAMES:
+        pairs.extend((name, value) for value in getattr(request, name))
+    pairs.extend(("year", format_years(years)) for years in request.year)
+    pairs.extend(("section", value) for value in request.section)
+    pairs.extend(("kind", value) for value in request.kind)
+    if request.sort != "relevance":
+        pairs.append(("sort", request.sort))
+    if request.page != 1:
+        pairs.append(("page", str(request.page)))
+    if request.page_size != settings.search.page_size:
+        pairs.append(("size", str(request.page_size)))
+    return pairs
+
+
+def resolve_year(text: str) -> YearRange:
+    """``2018`` or ``2015..2019`` (also ``2015-2019``; reversed ranges are turned round).
+
+    >>> resolve_year("2019..2015")
+    YearRange(first=2015, last=2019)
+    """
+    match = _YEARS.match(unicodedata.normalize("NFKC", text).strip())
+    if match is None:
+        raise QueryError(f"a year is written like 2018 or 2015..2019, not {text!r}")
+    first, last = sorted((int(match[1]), int(match[2] or match[1])))
+    if first < FIRST_YEAR or last > LAST_YEAR:
+        raise QueryError(f"years run from {FIRST_YEAR} to {LAST_YEAR}, not {text!r}")
+    return YearRange(first, last)
+
+
+def format_years(years: YearRange) -> str:
+    return str(years.first) if years.first == years.last else f"{years.first}..{years.last}"
+
+
+def resolve_section(text: str, taxonomy: Taxonomy) -> str:
+    """A section type's id from its id or its label (either script)."""
+    value = text.strip()
+    found = taxonomy.get(value.lower()) or taxonomy.by_label(to_simplified(value))
+    if found is None:
+        known = ", ".join(taxonomy.ids)
+        raise QueryError(f"unknown section type {text!r} (known: {known})")
+    return found.id
+
+
+def resolve_kind(text: str) -> str:
+    """A report kind's id from its id or its label (either script)."""
+    value = text.strip()
+    labels = {label: kind for kind, label in KINDS.items()}
+    found = value.lower() if value.lower() in KINDS else labels.get(to_simplified(value))
+    if found is None:
+        raise QueryError(f"unknown kind {text!r} (known: {', '.join(KINDS)})")
+    return found
+
+
+def resolve_sort(text: str) -> str:
+    """A sort id from its id or its label."""
+    value = text.strip().lower()
+    labels = {label: sort for sort, label in SORTS.items()}
+    found = value if value in SORTS else labels.get(to_simplified(text.strip()))
+    if found is None:
+        raise QueryError(f"unknown sort {text!r} (known: {', '.join(SORTS)})")
+    return found
+
+
+def _strings(value: str | Sequence[str] | None) -> list[str]:
+    if value is None:
+        return []
+    items = [value] if isinstance(value, str) else list(value)
+    return [item.strip() for item in items if item.strip()]
+
+
+def _last(params: Params, key: str) -> str | None:
+    values = _strings(params.get(key))
+    return values[-1] if values else None
+
+
+def _unique(values: Iterable[str] | Iterable[YearRange]) -> tuple:
+    return tuple(dict.fromkeys(values))
+
+
+def _number(text: str | None, name: str, low: int, high: int, default: int) -> int:
+    if text is None:
+        return default
+    try:
+        number = int(unicodedata.normalize("NFKC", text))
+    except ValueError:
+        number = low - 1
+    if not low <= number <= high:
+        raise QueryError(f"{name} must be a whole number from {low} to {high}, not {text!r}")
+    return number

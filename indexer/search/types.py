@@ -1,0 +1,104 @@
+"""Requests and results of the search service: frozen records, dicts only at the JSON edge."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from indexer.models import Region
+
+SORTS: dict[str, str] = {
+    "relevance": "相关度",
+    "newest": "最新",
+    "oldest": "最早",
+    "region": "地区",
+}
+
+
+class QueryError(ValueError):
+    """A query the service cannot run; the message is meant for the user, in one line."""
+
+
+@dataclass(frozen=True)
+class YearRange:
+    """Inclusive range of years; ``first == last`` for a single year."""
+
+    first: int
+    last: int
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    """What a user asked for. Values of one filter are OR-ed, filters are AND-ed.
+
+    ``region`` matches any level; ``section`` holds section-type ids. An empty ``query`` with
+    filters browses sections, ordered by region and year.
+    """
+
+    query: str = ""
+    province: tuple[str, ...] = ()
+    prefecture: tuple[str, ...] = ()
+    county: tuple[str, ...] = ()
+    region: tuple[str, ...] = ()
+    year: tuple[YearRange, ...] = ()
+    section: tuple[str, ...] = ()
+    kind: tuple[str, ...] = ()
+    sort: str = "relevance"
+    page: int = 1
+    page_size: int = 20
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """A piece of snippet text; ``hit`` pieces are what the query matched. Renderers escape."""
+
+    text: str
+    hit: bool
+
+
+Snippet = tuple[Fragment, ...]
+
+
+@dataclass(frozen=True)
+class SectionRef:
+    heading: str
+    type: str
+    position: int
+    level: int
+    heading_path: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Hit:
+    report_id: str
+    title: str
+    region: Region | None
+    year: int | None
+    kind: str
+    issuer: str | None
+    published: date | None
+    source: str
+    section: SectionRef
+    snippets: tuple[Snippet, ...]
+    score: float | None
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    """One value of a facet: its count over all matches and whether the user selected it."""
+
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    request: SearchRequest
+    total: int
+    hits: tuple[Hit, ...]
+    facets: Mapping[str, tuple[FacetValue, ...]]
+    elapsed: float
+    warnings: tuple[str, ...] = field(default=())

@@ -1,0 +1,58 @@
+"""Reports as plain data for JSON (``gongkai inspect --json``, the report API) and as an outline.
+
+Dicts appear only here, at the edge; everything before works on the frozen records.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from indexer.models import Region, Report
+from indexer.structure.taxonomy import Taxonomy
+from indexer.vocabulary import KINDS, SCRIPTS
+
+
+def region_to_dict(region: Region | None) -> dict[str, str | None] | None:
+    """``{"province", "prefecture", "county"}`` with null members, or None when wholly unknown."""
+    if region is None or not region.path:
+        return None
+    return {"province": region.province, "prefecture": region.prefecture, "county": region.county}
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    """The JSON shape of one report, text in its original script."""
+    return {
+        "source": report.source,
+        "title": report.title,
+        "region": region_to_dict(report.region),
+        "issuer": report.issuer,
+        "year": report.year,
+        "published": report.published.isoformat() if report.published else None,
+        "kind": report.kind,
+        "script": report.script,
+        "sections": [
+            {"heading": s.heading, "level": s.level, "type": s.type, "text": s.text}
+            for s in report.sections
+        ],
+    }
+
+
+def format_outline(report: Report, taxonomy: Taxonomy) -> str:
+    """A human-readable outline: metadata, then one line per section with its type."""
+    region = " / ".join(report.region.path) if report.region and report.region.path else "未知"
+    lines = [
+        f"{report.source} #{report.ordinal + 1}: {report.title}",
+        f"  region:    {region}",
+        f"  issuer:    {report.issuer or '—'}",
+        f"  year:      {report.year or '—'}",
+        f"  published: {report.published.isoformat() if report.published else '—'}",
+        f"  kind:      {report.kind} ({KINDS.get(report.kind, report.kind)})",
+        f"  script:    {report.script} ({SCRIPTS.get(report.script, report.script)})",
+        f"  sections:  {len(report.sections)}",
+    ]
+    for section in report.sections:
+        indent = "  " * (section.level + 1)
+        heading = section.heading or "（前言）"
+        label = taxonomy.label(section.type)
+        lines.append(f"  {indent}{heading}  [{section.type} {label}]  {len(section.text)} 字")
+    return "\n".join(lines)

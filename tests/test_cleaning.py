@@ -1,0 +1,371 @@
+"""Cleaning: one table of crafted cases per rule, then the sample files end to end."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+import re
+from pathlib import Path
+
+import pytest
+
+from indexer.cleaning import clean_text
+from indexer.cleaning.artefacts import (
+    drop_page_footers,
+    question_marks_as_spaces,
+    repair_pinyin,
+    restore_heading_breaks,
+    strip_markdown,
+)
+from indexer.cleaning.furniture import drop_furniture_lines, strip_inline_furniture
+from indexer.cleaning.spam import drop_adverts, drop_spam_lines
+from indexer.cleaning.whitespace import (
+    collapse_blank_lines,
+    normalise_characters,
+    normalise_spaces,
+)
+from indexer.reading import read_text
+
+from .conftest import SAMPLE_DIR, TEMPLATE_2019_DIR
+
+
+@pytest.mark.parametrize(
+    ("text", "cleaned"),
+    [
+        ("昆都侖區(qū)人民政府", "昆都侖區人民政府"),
+        ("關(guān)于", "關于"),
+        ("政務(wù)公開", "政務公開"),
+        ("全角括號區（qū）", "全角括號區"),
+        ("綠(lǜ)色", "綠色"),
+        ("单位(万元)", "单位(万元)"),  # not pinyin
+        ("英文(English)", "英文(English)"),
+        ("2018(pā)年", "2018(pā)年"),  # only directly after a character
+    ],
+)
+def test_repair_pinyin(text: str, cleaned: str) -> None:
+    assert repair_pinyin(text) == cleaned
+
+
+@pytest.mark.parametrize(
+    ("text", "cleaned"),
+    [
+        ("? ? 一、政務信息公開情況", "    一、政務信息公開情況"),
+        ("?2018年", " 2018年"),
+        ("九、其他需要報告的事項?", "九、其他需要報告的事項 "),
+        ("提高公開實效性。?", "提高公開實效性。 "),
+        ('辦理 "市長熱線" ?6555件', '辦理 "市長熱線"  6555件'),
+        ("昆都侖區人民政府 ? ??2018年3月14日", "昆都侖區人民政府     2018年3月14日"),
+        ("是否公开？", "是否公开？"),  # a real question
+        ("公开了吗? 是的", "公开了吗? 是的"),
+        ("如何申请公开?", "如何申请公开?"),
+        ("What?", "What?"),
+        ("网址index.php?id=3", "网址index.php?id=3"),  # inside a word
+    ],
+)
+def test_question_marks_as_spaces(text: str, cleaned: str) -> None:
+    assert question_marks_as_spaces(text) == cleaned
+
+
+@pytest.mark.parametrize(
+    ("text", "cleaned"),
+    [
+        (
+            "  一、工作开展情况   调整了我局政府信息公开工作领导小组,由单位负责人任组长。",
+            "  一、工作开展情况\n调整了我局政府信息公开工作领导小组,由单位负责人任组长。",
+        ),
+        (
+            "  二、主要做法   (一)加强领导,落实责任   按照要求,我局把政务公开纳入议事日程。",
+            "  二、主要做法\n(一)加强领导,落实责任\n按照要求,我局把政务公开纳入议事日程。",
+        ),
+        # a converted statistics table row stays one line
+        ("一、本年新收政府信息公开申请数量      26     0    26", None),
+        ("三、本年度办理结果     （一）予以公开     9    0", None),
+        # not a heading: a sentence that happens to contain a gap
+        ("今年以来,我局以   ****重要思想为指导,扩大基层民主。", None),
+        ("（五）结果公开。围绕重大决策   。一是做好统计数据发布。", None),
+    ],
+)
+def test_restore_heading_breaks(text: str, cleaned: str | None) -> None:
+    assert restore_heading_breaks(text) == (cleaned or text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cleaned"),
+    [
+        (
+            "# 沐阳县人民政府 2025 年 政府信息公开工作年度报告",
+            "沐阳县人民政府 2025 年 政府信息公开工作年度报告",
+        ),
+        ("### 第二十条第（一）项", "第二十条第（一）项"),
+        ("| 规章 | 0 | 0 | 0 |", "规章 | 0 | 0 | 0"),
+        ("| 业 | 构 | 益组织 | 务机构 |  |  |", "业 | 构 | 益组织 | 务机构"),
+        ("表格\n|---|---|---|\n下文", "表格\n下文"),
+        ("| :--- | ---: |", ""),
+        ("#5 号文件", "#5 号文件"),
+        ("发财计划|发财计划下载APP", "发财计划|发财计划下载APP"),  # not a table row
+    ],
+)
+def test_strip_markdown(text: str, cleaned: str) -> None:
+    assert strip_markdown(text) == cleaned
+
+
+@pytest.mark.parametrize(
+    ("line", "dropped"),
+    [
+        ("— 1 —", True),
+        ("- 2 -", True),
+        ("-3-", True),
+        ("第 3 页 共 6 页", True),
+        ("第3页", True),
+        ("共6页 第2页", True),
+        ("Page 2 of 6", True),
+        ("2024", False),
+        ("第3页的表格显示", False),
+        ("- 2 -号文件", False),
+    ],
+)
+def test_drop_page_footers(line: str, dropped: bool) -> None:
+    assert drop_page_footers(f"上文\n{line}\n下文") == (
+        "上文\n下文" if dropped else f"上文\n{line}\n下文"
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "cleaned"),
+    [
+        (
+            "发布时间：2019-01-17 浏览次数：222 【字体：大 中 小】【打印】【关闭】",
+            "发布时间：2019-01-17  ",
+        ),
+        ("发布日期：2019-01-17 阅读次数： 【打印本页】", "发布日期：2019-01-17 "),
+        ("【政策解读】关于印发实施方案的通知", "【政策解读】关于印发实施方案的通知"),
+        ("【字體：大 中 小】正文", "正文"),
+    ],
+)
+def test_strip_inline_furniture(line: str, cleaned: str) -> None:
+    assert strip_inline_furniture(line) == cleaned
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "无障碍浏览 长者模式",
+        "無障礙瀏覽 長者模式",
+        "繁體版 无障碍 适老化 智能问答",
+        "首页 >> 公开信息内容",
+        "當前位置:網站首頁>互動交流>民意征集",
+        "您现在的位置：首页>政务公开>年度报告",
+        "下载",
+        "下載",
+        "【打印本页】 【关闭窗口】",
+        "打印 | 关闭",
+        "分享到： 微信 微博 QQ空间",
+        "【字体：大 中 小】",
+        "附件:附件2:政府信息依申请公开情况统计明细表(大姚县).doc  0K",
+        "附件：2018年统计表.xls (12KB)",
+        "2025年12月30日 星期二",
+        "今天是：2019年4月18日 星期四",
+        "上一篇：关于2017年度政府信息公开工作年度报告",
+        "下一篇：没有了",
+        "版权所有：某县人民政府 网站标识码：1234000001 滇ICP备05000001号",
+    ],
+)
+def test_drop_furniture_lines_drops(line: str) -> None:
+    assert drop_furniture_lines(f"正文\n{line}\n正文") == "正文\n正文"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "大姚县人民政府",
+        "附件：",  # announces the attachment printed below
+        "附件：1.2018年全县政务公开工作重点任务分工方案",
+        "微信",
+        "首页",
+        "2019年4月18日",
+        "位置：县政务中心三楼",
+        "发布时间:2018-06-01 13:27:00",
+        "索 引 号:115323260151757350-/2021-10284933 发文机构:大姚县政府办",
+        "在政府网站首页设立“政府公报”专栏，提供下载服务。",
+        "详见附件统计表.xls，请各单位于5月前报送。",
+        "依法保护版权所有人的合法权益。",
+    ],
+)
+def test_drop_furniture_lines_keeps(line: str) -> None:
+    assert drop_furniture_lines(f"正文\n{line}\n正文") == f"正文\n{line}\n正文"
+
+
+@pytest.mark.parametrize(
+    ("line", "cleaned"),
+    [
+        (
+            "2018年政务公开工作总结6篇   是专业的写作网站,每日更新大量热点文章。"
+            "同时,我们有一支专业的写作团队,为客户提供高质量的原创文章定制服务。"
+            "如果下面的没有合适的,您可以通过企业QQ:4000121855或者写作电话:联系我们,"
+            "我们将为您提供最优质的一对一服务   2018年我局电子政务建设工作",
+            "2018年政务公开工作总结6篇\n2018年我局电子政务建设工作",
+        ),
+        ("如有疑问请联系我们。本报告电子版可在本网站下载。", None),  # one sign is not an advert
+        ("正文结束。更多范文请访问本站，转载请注明出处。", "正文结束。"),
+    ],
+)
+def test_drop_adverts(line: str, cleaned: str | None) -> None:
+    assert drop_adverts(line) == (cleaned or line)
+
+
+SPAM_TAIL = (
+    "发财计划|发财计划下载APP|发财计划网址 多伦县 平塘县 顺义区 辽中县 南乐县 "
+    "马边彝族自治县 陇南市 昆山市 揭西县 尉犁县 安徽省 渝中区"
+)
+PLACES_FROM_EVERYWHERE = (
+    "多伦县 平塘县 顺义区 辽中县 南乐县 陇南市 昆山市 揭西县 尉犁县 安徽省 渝中区"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "cleaned"),
+    [
+        (f"正文。\n{SPAM_TAIL}", "正文。"),
+        (f"正文。\n{SPAM_TAIL}\n正文继续。", "正文。\n正文继续。"),  # gambling words: anywhere
+        ("正文。\n時時彩 北京賽車 棋牌娛樂平台", "正文。"),
+        (f"正文。\n{PLACES_FROM_EVERYWHERE}\n", "正文。\n"),  # a place list only at the end
+        (f"正文。\n{PLACES_FROM_EVERYWHERE}\n正文继续。", None),
+        # a report's own lists are kept, even at the end
+        (
+            "全县辖城关镇 安国镇 河底镇 兴华镇 东宋镇 马店镇 小界乡 罗岭乡 长水镇 赵村镇 底张乡",
+            None,
+        ),
+        ("单位 | 淮安区 | 淮阴区 | 清江浦区 | 洪泽区 | 涟水县 | 盱眙县 | 金湖县 | 开发区", None),
+        ("合计 | 26 | 0 | 0 | 0 | 0 | 0 | 26", None),
+        ("体育彩票 福利彩票 彩票公益金", None),
+    ],
+)
+def test_drop_spam_lines(text: str, cleaned: str | None) -> None:
+    assert drop_spam_lines(text) == (text if cleaned is None else cleaned)
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "cleaned"),
+    [
+        (
+            normalise_characters,
+            "公\u200b开\r\n报\u00ad告\ufeff\r第二页\f第三页",
+            "公开\n报告\n第二页\n第三页",
+        ),
+        (normalise_characters, "\uf9fc件", "\u8b58件"),  # CJK compatibility ideograph → unified
+        (
+            normalise_spaces,
+            "\u3000\u3000一、总体情况\t \n  正文\xa0\xa0内容  ",
+            "一、总体情况\n正文 内容",
+        ),
+        (
+            normalise_spaces,
+            "2024 年　１２ 月",
+            "2024 年 １２ 月",
+        ),  # full-width digits left as written
+        (collapse_blank_lines, "\n\n标题\n\n\n\n正文\n\n", "标题\n\n正文"),
+    ],
+)
+def test_whitespace_rules(rule, text: str, cleaned: str) -> None:
+    assert rule(text) == cleaned
+
+
+# --- the samples, end to end ----------------------------------------------------------------
+
+
+def _cleaned(name: str) -> str:
+    return clean_text(read_text(SAMPLE_DIR / name))
+
+
+@pytest.fixture(scope="module")
+def samples() -> dict[str, str]:
+    names = [path.name for path in sorted(SAMPLE_DIR.glob("*.txt"))]
+    return {name[:3]: _cleaned(name) for name in names}
+
+
+@pytest.mark.parametrize(
+    ("sample", "absent"),
+    [
+        ("001", ["无障碍浏览", "长者模式", "首页 >>", "附件2", ".doc"]),
+        ("002", ["企业QQ", "写作网站", "写作团队", "一对一服务"]),
+        ("003", ["(qū)", "(guān)", "?", "？"]),
+        ("004", ["发财计划", "發財計劃", "多伦县", "宜兰市", "當前位置", "<tbody"]),
+    ],
+)
+def test_samples_lose_their_furniture_and_artefacts(
+    samples, sample: str, absent: list[str]
+) -> None:
+    for text in absent:
+        assert text not in samples[sample]
+
+
+def test_sample_001_loses_its_download_line_but_keeps_its_signature(samples) -> None:
+    lines = samples["001"].split("\n")
+    assert "下载" not in lines
+    assert lines[-3:] == ["大姚县人民政府办公室", "", "2018年12月28日"]
+    assert "大姚县2018年政府信息公开年度报告" in lines
+
+
+def test_sample_002_keeps_the_report_text_that_follows_the_advert(samples) -> None:
+    assert "\n2018年我局电子政务建设工作在县委、县政府、市局的正确领导下" in samples["002"]
+    assert "\n一、工作开展情况\n调整了我局政府信息公开工作领导小组" in samples["002"]
+
+
+def test_sample_003_keeps_its_title_and_date(samples) -> None:
+    lines = samples["003"].split("\n")
+    assert lines[:2] == ["昆都侖區人民政府", "關于2017年度政府信息公開情況的報告"]
+    assert lines[-1] == "昆都侖區人民政府 2018年3月14日"
+
+
+def test_sample_004_ends_with_the_report(samples) -> None:
+    assert samples["004"].endswith("聯系電話:7222186、7222730")
+
+
+@pytest.mark.parametrize(
+    ("name", "absent", "present"),
+    [
+        ("shanghai-office-2025.txt", ["— 1 —", "|---|"], ["行政规范性文件 | 34 |"]),
+        ("shanghai-kewei-2024.txt", ["## ", "|---|"], ["规章 | 0 | 0 | 0"]),
+        ("huaian-city-2024.txt", ["-1-", "-6-"], ["一、总体情况"]),
+        (
+            "shuyang-county-2025.txt",
+            ["# 沐阳县"],
+            ["沐阳县人民政府 2025 年 政府信息公开工作年度报告"],
+        ),
+        ("shuyang-fgj-2023.html", ["2025年12月30日 星期二"], ["规章 | 0 | 0 | 0"]),
+    ],
+)
+def test_2019_template_reports_lose_conversion_residue(
+    name: str, absent: list[str], present: list[str]
+) -> None:
+    text = clean_text(read_text(TEMPLATE_2019_DIR / name))
+    lines = text.split("\n")
+    assert not [line for line in lines for residue in absent if residue in line]
+    for line in present:
+        assert line in text
+
+
+@pytest.mark.parametrize("path", sorted(SAMPLE_DIR.glob("*.txt")), ids=lambda path: path.name)
+def test_clean_text_is_idempotent_and_tidy(path: Path) -> None:
+    text = clean_text(read_text(path))
+    assert clean_text(text) == text
+    assert not re.search(r"\n\n\n|^\s|\s$|  |[\u3000\xa0\t]| \n|\n ", text)
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        "indexer.cleaning",
+        "indexer.cleaning.artefacts",
+        "indexer.cleaning.furniture",
+        "indexer.cleaning.spam",
+        "indexer.cleaning.whitespace",
+        "indexer.reading.encoding",
+        "indexer.reading.html",
+        "indexer.reading.plain",
+        "indexer.script",
+    ],
+)
+def test_docstring_examples(module: str) -> None:
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted and not result.failed

@@ -1,0 +1,178 @@
+"""The query language: parsing, repairs with warnings, errors, and what the engine is asked."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.backends.whoosh.query import analyse, compile_query
+from indexer.backends.whoosh.syntax import (
+    AllOf,
+    AnyOf,
+    Filter,
+    Not,
+    ParsedQuery,
+    Text,
+    Years,
+    parse_query,
+)
+from indexer.config import Settings
+from indexer.search.types import QueryError, YearRange
+
+MAX = 500
+
+
+def parse(query: str, settings: Settings) -> ParsedQuery:
+    return parse_query(query, settings.taxonomy, MAX)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("", None),
+        ("   ", None),
+        ("政务公开", Text("政务公开")),
+        ("政务 公开", AllOf((Text("政务"), Text("公开")))),
+        ("政务 AND 公开", AllOf((Text("政务"), Text("公开")))),
+        ('"依申请 公开"', Text("依申请 公开", phrase=True)),
+        ("“政务公开”", Text("政务公开", phrase=True)),  # Chinese quotes
+        ("行政复议 OR 行政诉讼", AnyOf((Text("行政复议"), Text("行政诉讼")))),
+        ("a b OR c", AnyOf((AllOf((Text("a"), Text("b"))), Text("c")))),
+        ("a (b OR c)", AllOf((Text("a"), AnyOf((Text("b"), Text("c")))))),
+        ("（b OR c）", AnyOf((Text("b"), Text("c")))),  # full-width parentheses
+        ("公开 -收费", AllOf((Text("公开"), Not(Text("收费"))))),
+        ("公开 NOT 收费", AllOf((Text("公开"), Not(Text("收费"))))),
+        ('-"依申请公开"', Not(Text("依申请公开", phrase=True))),
+        ("-(a OR b)", Not(AnyOf((Text("a"), Text("b"))))),
+        ("2015-2019", Text("2015-2019")),  # a hyphen inside a word is no negation
+        ("or and not", AllOf((Text("or"), Text("and"), Text("not")))),  # operators are upper case
+        ("year:2018", Years(YearRange(2018, 2018))),
+        ("year:2015..2019", Years(YearRange(2015, 2019))),
+        ("region:江苏", Filter("region", "江苏")),
+        ("REGION：南京市", Filter("region", "南京市")),  # any case, full-width colon
+        ("section:fees", Filter("section_type", "fees")),
+        ("section:依申请公开", Filter("section_type", "on_request")),
+        ("kind:通知", Filter("kind", "notice")),
+        ("title:年度报告", Text("年度报告", phrase=True, title=True)),
+        ('title:"政务 公开"', Text("政务 公开", phrase=True, title=True)),
+        ("city:南京", Text("city:南京")),  # not a field: plain text
+        ("政务* 公?开~", AllOf((Text("政务*"), Text("公?开~")))),  # no wildcards, no fuzzy
+    ],
+)
+def test_queries_parse_into_trees(query: str, expected: object, settings: Settings) -> None:
+    parsed = parse(query, settings)
+    assert (parsed.node, parsed.warnings) == (expected, ())
+
+
+@pytest.mark.parametrize(
+    ("query", "expected", "warning"),
+    [
+        ('"政务公开', Text("政务公开", phrase=True), "closed the unclosed quote in '政务公开'"),
+        ("(a OR b", AnyOf((Text("a"), Text("b"))), "closed an unclosed '('"),
+        ("a OR b)", AnyOf((Text("a"), Text("b"))), "ignored an unmatched ')'"),
+        ("a) b", AllOf((Text("a"), Text("b"))), "ignored an unmatched ')'"),
+        ("OR 政务", Text("政务"), "ignored an OR with nothing on one side"),
+        ("政务 OR", Text("政务"), "ignored an OR with nothing on one side"),
+        ("a OR OR b", AnyOf((Text("a"), Text("b"))), "ignored an OR with nothing on one side"),
+        ("政务 NOT", Text("政务"), "ignored a NOT with nothing after it"),
+        ("政务 ()", Text("政务"), "ignored empty parentheses"),
+        ('政务 ""', Text("政务"), "ignored empty quotes"),
+        ("title: 政务", Text("政务"), "ignored title: with no value after it"),
+        ("政务 region:", Text("政务"), "ignored region: with no value after it"),
+    ],
+)
+def test_repairable_mistakes_are_repaired_with_a_warning(
+    query: str, expected: object, warning: str, settings: Settings
+) -> None:
+    parsed = parse(query, settings)
+    assert parsed.node == expected
+    assert warning in parsed.warnings
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("x" * (MAX + 1), f"the query is too long ({MAX + 1} characters, at most {MAX})"),
+        ("OR", "nothing to search for in 'OR'"),
+        ("AND OR NOT", "nothing to search for"),
+        ("( )", "nothing to search for"),
+        ("-", "nothing to search for"),  # a lone minus is no negation, and no word either
+        ("title:", "nothing to search for in 'title:'"),
+        ("year:2018年", "a year is written like 2018 or 2015..2019"),
+        ("year:", "nothing to search for"),
+        ("section:nonsense", "unknown section type 'nonsense'"),
+        ("kind:memo", "unknown kind 'memo'"),
+    ],
+)
+def test_what_cannot_be_understood_raises_one_clear_line(
+    query: str, message: str, settings: Settings
+) -> None:
+    with pytest.raises(QueryError, match=message.replace("(", r"\(").replace(")", r"\)")) as error:
+        compile_query(parse(query, settings).node)
+    assert "\n" not in str(error.value)
+
+
+@pytest.mark.parametrize("query", ["！！！", "的", "- + ？"])
+def test_a_query_of_nothing_searchable_is_an_error(query: str, settings: Settings) -> None:
+    with pytest.raises(QueryError, match="nothing to search for"):
+        compile_query(parse(query, settings).node)
+
+
+@pytest.mark.parametrize(
+    ("query", "warning"),
+    [
+        ("政务公开 ！！！", "left out '！！！' (no letters, digits or characters)"),
+        ("的 政务公开", "left out '的' (too common to search for)"),
+    ],
+)
+def test_units_without_terms_are_left_out_with_a_warning(
+    query: str, warning: str, settings: Settings
+) -> None:
+    compiled = compile_query(parse(query, settings).node)
+    assert warning in compiled.warnings
+    assert compiled.query == compile_query(parse("政务公开", settings).node).query
+
+
+@pytest.mark.parametrize(
+    ("traditional", "simplified"),
+    [("政務公開", "政务公开"), ("依申請公開", "依申请公开"), ("ＰＤＦ文件", "pdf文件")],
+)
+def test_queries_are_simplified_and_folded_like_documents(
+    traditional: str, simplified: str
+) -> None:
+    assert analyse(traditional) == analyse(simplified)
+
+
+@pytest.mark.parametrize(
+    ("wild", "plain"),
+    [
+        ("政务*", "政务"),
+        ("公?开", "公 开"),
+        ("公开~", "公开"),
+        ("<script>alert(1)</script>", "script alert 1 script"),
+    ],
+)
+def test_wildcard_and_markup_characters_are_plain_punctuation(
+    wild: str, plain: str, settings: Settings
+) -> None:
+    wild_query = compile_query(parse(wild, settings).node).query
+    assert wild_query is not None
+    terms = {text for _, text in wild_query.iter_all_terms()}
+    assert terms == {
+        text for _, text in compile_query(parse(plain, settings).node).query.iter_all_terms()
+    }
+    assert not any(char in text for text in terms for char in "*?~<>")
+
+
+def test_negated_and_title_words_are_not_marked_in_snippets(settings: Settings) -> None:
+    compiled = compile_query(parse("政务公开 -收费 title:年度报告", settings).node)
+    assert compiled.marked == (analyse("政务公开"),)
+
+
+def test_a_query_of_filters_only_browses_without_ranking(settings: Settings) -> None:
+    compiled = compile_query(parse("year:2018 section:fees", settings).node, ("江苏",))
+    assert compiled.query is not None and compiled.ranking is None and compiled.marked == ()
+
+
+def test_an_empty_query_selects_everything(settings: Settings) -> None:
+    compiled = compile_query(parse("", settings).node)
+    assert (compiled.query, compiled.ranking) == (None, None)
