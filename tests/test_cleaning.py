@@ -14,9 +14,9 @@ from indexer.cleaning.artefacts import (
     drop_page_footers,
     question_marks_as_spaces,
     repair_pinyin,
-    restore_heading_breaks,
     strip_markdown,
 )
+from indexer.cleaning.breaks import restore_heading_breaks
 from indexer.cleaning.furniture import drop_furniture_lines, strip_inline_furniture
 from indexer.cleaning.spam import drop_adverts, drop_spam_lines
 from indexer.cleaning.whitespace import (
@@ -83,6 +83,39 @@ def test_question_marks_as_spaces(text: str, cleaned: str) -> None:
         # not a heading: a sentence that happens to contain a gap
         ("今年以来,我局以   ****重要思想为指导,扩大基层民主。", None),
         ("（五）结果公开。围绕重大决策   。一是做好统计数据发布。", None),
+        # regression: a report run into one paragraph, headings after a sentence, one space apart
+        (
+            "现报告如下: 一、主动公开情况 全年我镇公开信息46件,内容涵盖文件。"
+            " 二、依申请公开情况 本年度我镇没有收到申请,也未收费。",
+            "现报告如下:\n一、主动公开情况\n全年我镇公开信息46件,内容涵盖文件。"
+            "\n二、依申请公开情况\n本年度我镇没有收到申请,也未收费。",
+        ),
+        # … or none before the numeral (document-site text)
+        (
+            "情况如下:一、统一认识,加强领导,确保组织到位 为确保工作落到实处,我镇成立了小组。",
+            "情况如下:\n一、统一认识,加强领导,确保组织到位\n为确保工作落到实处,我镇成立了小组。",
+        ),
+        # … and PDF text whose heading holds a space itself
+        (
+            "现将工作总结如下。 一、2022 年度工作总结 (一)统一思想,落实责任。实施政务公开",
+            "现将工作总结如下。\n一、2022 年度工作总结\n(一)统一思想,落实责任。实施政务公开",
+        ),
+        # … a heading ending the line it runs on in
+        (
+            "本报告统计期限至2014年12月31日止。一、概述",
+            "本报告统计期限至2014年12月31日止。\n一、概述",
+        ),
+        # … and PDF text run into one line from the title on
+        (
+            "某县人民政府2019年 政府信息公开工作年度报告 一、总体情况 2019年,我县全面贯彻条例。",
+            "某县人民政府2019年 政府信息公开工作年度报告\n一、总体情况\n2019年,我县全面贯彻条例。",
+        ),
+        # not headings: an inline list, a wrapped sentence, a table row after a colon
+        ("全文包括: 一、概述 二、主动公开政府信息情况 三、依申请公开情况。", None),
+        ("情况如下。 一、2023 年，我县成立了领导小组，负责工作。", None),
+        ("主要有:一、本年新收申请数量 26 0 26", None),
+        ("总结如下。 一、加强领导。成立了领导小组,负责全镇工作。", None),
+        ("表如下: 三、本年度办理结果 （一）予以公开", None),
     ],
 )
 def test_restore_heading_breaks(text: str, cleaned: str | None) -> None:
@@ -357,6 +390,7 @@ def test_clean_text_is_idempotent_and_tidy(path: Path) -> None:
     [
         "indexer.cleaning",
         "indexer.cleaning.artefacts",
+        "indexer.cleaning.breaks",
         "indexer.cleaning.furniture",
         "indexer.cleaning.spam",
         "indexer.cleaning.whitespace",

@@ -188,6 +188,24 @@ def test_runs_of_names_narrow_themselves(
     assert settle(gazetteer.locate(gazetteer.find_mentions(text)), []) == region
 
 
+@pytest.mark.parametrize(
+    ("name", "year", "region"),
+    [
+        # regression (eval/): a 2022 report's 新市区 is Urumqi's, Baoding's was renamed in 2015
+        ("新市区", 2022, Region("新疆维吾尔自治区", "乌鲁木齐市", "新市区", "650104")),
+        ("新市区", 2014, None),  # both in force
+        ("新市区", None, None),
+        ("桥东区", 2022, Region("河北省", "张家口市", "桥东区", "130702")),  # 邢台's renamed 2020
+        ("桥东区", 2016, Region("河北省", None, None, "130000")),  # 张家口's or 邢台's
+        ("会理县", 2023, Region("四川省", "凉山彝族自治州", "会理县", "513425")),  # the old name
+    ],
+)
+def test_settle_keeps_the_divisions_in_force_in_the_year(
+    gazetteer: Gazetteer, name: str, year: int | None, region: Region | None
+) -> None:
+    assert settle(gazetteer.resolve(name), [], year) == region
+
+
 def test_narrow_keeps_the_candidates_inside_a_context_place(gazetteer: Gazetteer) -> None:
     candidates = gazetteer.resolve("朝阳区")
     [changchun] = gazetteer.resolve("长春市")

@@ -237,6 +237,15 @@ CASES = {
         f"通知如下：\n（一）请各单位研究。{BODY}\n一、总体要求\n{BODY}\n二、主要任务\n{BODY}",
         [(1, "一、总体要求"), (1, "二、主要任务")],
     ),
+    "regression: a page that lost its first sections opens on 四、": (
+        f"公开信息\n（一）主动公开数量。{BODY}\n办理情况\n{BODY}\n四、收费情况\n{BODY}\n"
+        f"五、复议诉讼情况\n{BODY}\n六、存在的问题\n{BODY}",
+        [(1, "四、收费情况"), (1, "五、复议诉讼情况"), (1, "六、存在的问题")],
+    ),
+    "two headings out of sequence are no late outline": (
+        f"（一）主动公开情况。{BODY}\n五、其他\n{BODY}\n六、附件\n{BODY}\n（二）依申请公开情况。{BODY}",
+        [(1, "（一）主动公开情况"), (1, "（二）依申请公开情况")],
+    ),
     "a report numbered only with （一） has them as level 1": (
         f"（一）主动公开情况。{BODY}\n（二）依申请公开情况。{BODY}",
         [(1, "（一）主动公开情况"), (1, "（二）依申请公开情况")],

@@ -152,6 +152,55 @@ REPORT = "2018年，我县认真贯彻落实《条例》，主动公开政府信
             Region("河南省", "洛阳市", "洛宁县", "410328"),
             id="township report placed in its county by the opening lines",
         ),
+        # regressions from the held-out evaluation (eval/)
+        pytest.param(
+            "根据《条例》要求编制本报告。\n一、总体情况\n2022年，乌鲁木齐市坚持以人民为中心，"
+            "加大公开力度。\n",
+            Region("新疆维吾尔自治区", "乌鲁木齐市", None, "650100"),
+            id="untitled report: the subject of the opening sentence",
+        ),
+        pytest.param(
+            "根据《条例》要求编制本报告。\n一、总体情况\n2022年，全区按照自治区、乌鲁木齐市人民政府"
+            "的部署推进公开。2022年，沙依巴克区坚持以人民为中心。\n",
+            Region("新疆维吾尔自治区", "乌鲁木齐市", "沙依巴克区", "650103"),
+            id="the subject refines the body of its city",
+        ),
+        pytest.param(
+            "根据《条例》，我分局编制了2017年度报告。如有疑问，请与分局办公室联系（地址：铜鼓县永宁镇"
+            "定江东路225号，邮编：336200）。\n一、主动公开政府信息的情况\n……\n",
+            Region("江西省", "宜春市", "铜鼓县", "360926"),
+            id="nothing but a contact address",
+        ),
+        pytest.param(
+            "按照市政府要求编制。如有疑问，请与沈阳市教育局办公室联系（地址：沈阳市沈河区北二经街55号）。"
+            "\n一、信息公开基础工作\n……\n",
+            Region("辽宁省", "沈阳市", None, "210100"),
+            id="a body beats its office's address",
+        ),
+        pytest.param(
+            "2022年高新区(新市区)政府信息公开工作年度报告\n" + REPORT,
+            Region("新疆维吾尔自治区", "乌鲁木齐市", "新市区", "650104"),
+            id="a namesake renamed before the year covered is not meant",
+        ),
+        pytest.param(
+            "新市区2014年政府信息公开工作年度报告\n" + REPORT,
+            None,
+            id="namesakes both in force that year stay undecided",
+        ),
+        pytest.param(
+            "一、总体情况\n2023年，区政府按照市政府要求推进政务公开。\n"
+            + "本年度我们认真开展了各项工作，取得了明显成效。\n" * 20
+            + "公众向西安市高陵区人民政府提交申请106件，区政府已全部办结。\n",
+            Region("陕西省", "西安市", "高陵区", "610117"),
+            id="untitled: a body of the report's own level deep in the text",
+        ),
+        pytest.param(
+            "一、总体情况\n2023年，我县在县委、县政府领导下推进政务公开。\n"
+            + "本年度我们认真开展了各项工作，取得了明显成效。\n" * 20
+            + "按照包头市人民政府的部署，全县公开信息500条。\n",
+            None,
+            id="untitled: a body of another level deep in the text decides nothing",
+        ),
     ],
 )
 def test_region(text: str, region: Region | None) -> None:
@@ -203,6 +252,32 @@ def test_region(text: str, region: Region | None) -> None:
             id="untitled summary, one year prevails",
         ),
         pytest.param("洛宁县政府信息公开指南\n为了更好地……\n", None, id="no year"),
+        # regressions from the held-out evaluation (eval/)
+        pytest.param(
+            "本年度报告是根据《条例》要求，由区人民政府办公室综合各部门的工作情况编制而成。"
+            + "全文包括总体情况、主动公开政府信息情况等六个部分。" * 8
+            + "\n一、总体情况\n2021年城中区政务公开工作在区委区政府的正确领导下顺利推进。\n",
+            2021,
+            id="first section opening on its year, after a long preamble",
+        ),
+        pytest.param(
+            "新乡市人民政府办公室关于印发基层政务公开标准化规范化工作实施方案的通知\n"
+            "各县（市）、区人民政府：\n现印发给你们，请认真贯彻落实。\n"
+            "新乡市人民政府办公室\n2020年6月2日\n实施方案\n……\n",
+            2020,
+            id="notice without a year: the year it was signed",
+        ),
+        pytest.param(
+            "洛宁县人民政府2019年政府信息公开工作年度报告\n……\n洛宁县人民政府\n2020年1月20日\n",
+            2019,
+            id="a report's signing year is not its year",
+        ),
+        pytest.param(
+            "印发市政府办公厅关于政府信息公开相关配套制度的通知\n现将文件印发给你们，请遵照执行。\n"
+            "南开区人民政府办公室\n二OO八年八月十八日\n",
+            2008,
+            id="notice signed 二OO八年 (the letter O for 〇)",
+        ),
     ],
 )
 def test_year(text: str, year: int | None) -> None:
@@ -309,6 +384,18 @@ def test_published(text: str, published: date | None) -> None:
             "邹政办字〔2019〕33号:关于印发邹城市2019年政务公开工作任务分解表的通知.pdf\n……\n",
             "notice",
         ),
+        # regressions from the held-out evaluation (eval/): untitled pages
+        ("一、概述\n2018年，安徽省深入落实政务公开工作部署……\n", "annual_report"),
+        ("一、主动公开政府信息情况。\n（一）公开的主要内容。\n……\n", "annual_report"),
+        (
+            "我镇主动公开政府信息160条。\n三、政府信息依申请公开情况\n无。\n"
+            "四、政府信息公开的收费及减免情况\n无。\n",
+            "annual_report",
+        ),
+        (
+            "一、总体情况\n2021年以来，各单位按照《区政府工作报告》重点任务分解推进落实……\n",
+            "work_summary",
+        ),
     ],
 )
 def test_kind(text: str, kind: str) -> None:
@@ -378,6 +465,47 @@ def test_kind(text: str, kind: str) -> None:
             "今年以来，在县政务公开领导小组的统一部署下，我镇……现将工作情况汇报如下：\n一、……\n",
             None,
             id="prose start, no title",
+        ),
+        # regressions from the held-out evaluation (eval/)
+        pytest.param(
+            "京政办发〔2016〕26号《北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知》\n"
+            "各区人民政府：\n……\n",
+            "北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知",
+            id="title in 《》 after its document number",
+        ),
+        pytest.param(
+            "黑龙江省2011年度政府信息公开工作报告/全文\n2012年04月18日 | 中国发展门户网\n……\n",
+            "黑龙江省2011年度政府信息公开工作报告",
+            id="page title with /全文",
+        ),
+        pytest.param(
+            "大竹县2009年政府信息公开工作年度报告（以下简称年报）根据《条例》进行编制。全文包括概述，"
+            "政府信息主动公开情况，政府信息依申请公开情况等6个部分。\n一、概述\n……\n",
+            "大竹县2009年政府信息公开工作年度报告",
+            id="untitled report naming itself: …（以下简称年报）",
+        ),
+        pytest.param(
+            "根据《条例》和乌鲁木齐市的通知要求，现向社会公开《沙依巴克区人民政府2022年度政府信息"
+            "公开工作年度报告》。\n一、总体情况\n……\n",
+            "沙依巴克区人民政府2022年度政府信息公开工作年度报告",
+            id="untitled report naming itself: 现向社会公开《…》",
+        ),
+        pytest.param(
+            "根據《條例》有關要求，特結合我鎮實際，編制海安縣雅周鎮2014年政府信息公開工作年度報告。"
+            "本報告涵蓋2014年1月1日至12月31日期間的工作情況。\n一、概述\n……\n",
+            "海安縣雅周鎮2014年政府信息公開工作年度報告",
+            id="untitled report naming itself: 编制…报告。 (traditional script)",
+        ),
+        pytest.param(
+            "根据《条例》要求，由区人民政府办公室编制完成本报告。全文包括概述等部分。\n一、概述\n……\n",
+            None,
+            id="编制本报告 names no report",
+        ),
+        pytest.param(
+            "根据《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》"
+            "要求，编制本报告。全文包括总体情况等六个部分。\n一、总体情况\n……\n",
+            None,
+            id="a cited notice names no report",
         ),
     ],
 )

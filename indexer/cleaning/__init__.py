@@ -14,9 +14,9 @@ from indexer.cleaning.artefacts import (
     drop_page_footers,
     question_marks_as_spaces,
     repair_pinyin,
-    restore_heading_breaks,
     strip_markdown,
 )
+from indexer.cleaning.breaks import restore_heading_breaks
 from indexer.cleaning.furniture import drop_furniture_lines, strip_inline_furniture
 from indexer.cleaning.spam import drop_adverts, drop_spam_lines
 from indexer.cleaning.whitespace import (

@@ -3,7 +3,11 @@ rule keeps line breaks where they are)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+
+SENTENCE_END = re.compile(r"[。！!；;]")
+"""Punctuation that ends a sentence (a heading holds none)."""
 
 
 def keep_lines(text: str, keep: Callable[[str], bool]) -> str:

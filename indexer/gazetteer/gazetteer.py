@@ -100,11 +100,25 @@ def _nested(
     return False
 
 
-def settle(candidates: Sequence[Division], context: Iterable[Division]) -> Region | None:
-    """The region of a name with these candidates, given the places mentioned near it: the
-    candidates inside a context place (长春 for a 朝阳区 report), the current form of each
-    division, then the levels they all agree on."""
-    return common_region(prefer_current(narrow(candidates, context)))
+def settle(
+    candidates: Sequence[Division], context: Iterable[Division], year: int | None = None
+) -> Region | None:
+    """The region of a name with these candidates, given the places mentioned near it and the
+    ``year`` the text is about: the candidates in force that year (a 2022 report's 新市区 is
+    乌鲁木齐's, 保定's having been renamed in 2015), those inside a context place (长春 for a
+    朝阳区 report), the current form of each division, then the levels they all agree on."""
+    return common_region(prefer_current(narrow(in_force(candidates, year), context)))
+
+
+def in_force(candidates: Sequence[Division], year: int | None) -> tuple[Division, ...]:
+    """The candidates that existed in ``year`` (by the code lists naming them); all of them when
+    the year is unknown or none fits, as a text may use a name of its past."""
+    if year is None:
+        return tuple(candidates)
+    fitting = tuple(
+        c for c in candidates if c.since <= year * 100 + 12 and (c.current or c.until >= year * 100)
+    )
+    return fitting or tuple(candidates)
 
 
 def narrow(candidates: Sequence[Division], context: Iterable[Division]) -> tuple[Division, ...]:

@@ -59,14 +59,18 @@ def describe(text: str, simplified: str, gazetteer: Gazetteer | None = None) -> 
     issuer_fields = tuple(f for f in fields if f.role == "issuer")
     compiled_by = compiler(plain[end : end + _INTRO], end)
     kind = classify(title_text, plain[end : end + _INTRO])
+    signed_year = signature.date.year if signature and signature.date else None
     issuers = [(signature.start, signature.end)] if signature else []
     issuers += [(f.start, f.end) for f in issuer_fields]
     head = (max(0, start - _HEAD_BEFORE), end + _HEAD_AFTER)
+    year = covered_year(title_text, plain[end : end + _INTRO], plain, kind, signed_year)
     return ReportMetadata(
         title=title.read(text) if title else None,
-        region=decide_region(plain, (start, end) if title else None, issuers, head, gazetteer),
+        region=decide_region(
+            plain, (start, end) if title else None, issuers, head, gazetteer, year
+        ),
         issuer=choose_issuer(text, plain, signature, in_title, issuer_fields, compiled_by),
-        year=covered_year(title_text, plain[end : end + _INTRO], plain, kind),
+        year=year,
         published=find_published(lines, fields, end if title else None, signature),
         kind=kind,
     )

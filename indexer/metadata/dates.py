@@ -11,7 +11,8 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-_CN_VALUES = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0, "Ｏ": 0}
+_CN_VALUES = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | dict.fromkeys("○零ＯOo", 0)
+"""Digits of years written in words; the letter O often stands in for 〇 (二OO八年)."""
 _CN_DIGIT = "".join(_CN_VALUES)
 _CN_NUMBER = "一二三四五六七八九十"
 

@@ -2,7 +2,9 @@
 way its opening paragraph announces itself (现将…报告如下, 现将…总结如下, 今年以来 …).
 
 A title is classed by the word it ends with, its head noun: 关于…分工方案征求意见的通知 is a
-notice (a notice wins over the plan it carries), …年度报告制度 is a rule, not a report.
+notice (a notice wins over the plan it carries), …年度报告制度 is a rule, not a report. An
+untitled page that opens on the annual report's own sections (一、概述 / 一、总体情况 /
+主动公开政府信息情况 / 政府信息公开的收费及减免情况) is an annual report.
 """
 
 from __future__ import annotations
@@ -30,6 +32,16 @@ _BY_OPENING: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("work_summary", re.compile(r"总结如下|汇报如下|工作总结|总结")),
     ("notice", re.compile(r"通知如下|特此通知|特此公告|的通知(?:\.\w+)?\s*(?:\n|$)")),
     ("work_plan", re.compile(r"制定本方案|特制定|本要点|工作要点如下|计划如下")),
+    (  # the annual report's own sections (either template) on a page of the genre
+        "annual_report",
+        re.compile(
+            r"\A(?=[\s\S]*?(?:政府信息|政务公开))[\s\S]*?"
+            r"(?:^\s*[一1][、.．]\s*(?:政府信息公开)?(?:概述|总体(?:工作)?情况)"
+            r"|主动公开政府信息的?情况|收到和处理政府信息公开申请"
+            r"|政府信息公开的?收费及减免|因政府信息公开申请行政复议)",
+            re.MULTILINE,
+        ),
+    ),
     ("work_summary", re.compile(r"今年以来|一年来|年以来|过去一年|全年共|取得了")),
 )
 _QUOTED = re.compile(r"《[^》]*》")

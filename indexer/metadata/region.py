@@ -2,18 +2,23 @@
 the report merely mentions.
 
 Evidence, strongest first: the title; the signature; the 发文机构 field; a place in the opening
-lines that names a government body (本报告由淮安市人民政府办公室…编制). The first of these that
+lines that names a government body (本报告由淮安市人民政府办公室…编制) or opens a sentence as its
+subject (2022年，乌鲁木齐市坚持…, as the 总体情况 of the 2019 template begins); then the place
+a contact address in the opening lines starts with (地址：铜鼓县永宁镇…); last, a government body
+of the report's own level (我区, 区政府 → a 区) anywhere in it. The first of these that
 names a known division decides; a run of names (长春市朝阳区, 江苏省鼓楼区) narrows itself, and
 the other places in the title, signature and opening lines (cited document titles included)
-settle a name several divisions share (a 长春 mention for a 朝阳区 report). When they cannot,
-only the levels all candidates agree on are kept, possibly none. A department's report gets its
-government's region, completed upwards from the code. Names that are no division (沐阳县, an
-OCR slip for 沭阳县; xx县) decide nothing, so such reports stay unknown rather than guessed.
+settle a name several divisions share (a 长春 mention for a 朝阳区 report), as does the year the
+report covers (a division abolished before it is not meant). When they cannot, only the levels
+all candidates agree on are kept, possibly none. A department's report gets its government's
+region, completed upwards from the code. Names that are no division (沐阳县, an OCR slip for
+沭阳县; xx县) decide nothing, so such reports stay unknown rather than guessed.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from indexer.gazetteer import Division, Gazetteer, Mention, settle
@@ -26,6 +31,14 @@ _BODY_AFTER = re.compile(
 )
 """A government body's name going on after a place (…人民政府, …发展和改革局, …县委)."""
 _CHAIN_GAP = re.compile(r"[\s\u3000]*")
+_SUBJECT_BEFORE = re.compile(r"(?:^|[。；;])[\s\u3000]*(?:19|20)\d\d\s*年度?\s*[，,]?\s*$", re.M)
+"""What precedes a place that is the subject of its sentence: 2022年，乌鲁木齐市坚持…"""
+_ADDRESS_BEFORE = re.compile(r"地\s*址\s*[:：]\s*$")
+_BEFORE_CHARS = 16
+_OWN_LEVEL = re.compile(r"[我全本]([省市县区旗州])|([省市县区旗州])(?:人民政府|政府|委)")
+"""How a report speaks of its own division and government: 我县, 全区, 本市, 区政府, 县委 (the
+commonest level is taken for the report's own; its superiors' are named less often)."""
+_OWN_LEVEL_MIN = 2
 
 
 def decide_region(
@@ -34,10 +47,11 @@ def decide_region(
     issuers: Sequence[tuple[int, int]],
     head: tuple[int, int],
     gazetteer: Gazetteer,
+    year: int | None = None,
 ) -> Region | None:
     """The region of a report, from the spans of its ``title`` and of its ``issuers`` (the
     signature, then the issuer fields) and from the ``head`` span (the opening lines), all
-    offsets into ``simplified``."""
+    offsets into ``simplified``; ``year`` is the year the report covers, if known."""
     spans = ([title] if title else []) + list(issuers)
     decisive = [_mentions(simplified, span, gazetteer) for span in spans]
     head_mentions = _mentions(simplified, head, gazetteer)
@@ -46,8 +60,31 @@ def decide_region(
     for found in decisive:
         candidates = _first_place(simplified, found, gazetteer)
         if candidates:
-            return settle(candidates, context)
-    return _head_region(simplified, head_mentions, gazetteer, context, title[1] if title else 0)
+            return settle(candidates, context, year)
+    after = title[1] if title else 0
+    return _head_region(simplified, head_mentions, gazetteer, context, after, year) or _own_body(
+        simplified, gazetteer, context, year
+    )
+
+
+def _own_body(
+    simplified: str, gazetteer: Gazetteer, context: Sequence[Division], year: int | None
+) -> Region | None:
+    """Last, a government body of the report's own level anywhere in it: a district's report
+    (我区, 全区 …) naming 西安市高陵区人民政府 deep in its body. The commonest such body wins."""
+    levels = Counter(m.group(1) or m.group(2) for m in _OWN_LEVEL.finditer(simplified))
+    if not levels or levels.most_common(1)[0][1] < _OWN_LEVEL_MIN:
+        return None
+    level = levels.most_common(1)[0][0]
+    mentions = _mentions(simplified, (0, len(simplified)), gazetteer)
+    found = Counter(
+        candidates
+        for m in mentions
+        if _BODY_AFTER.match(simplified, _chain_end(simplified, m, mentions))
+        for candidates in [gazetteer.locate(_chain(simplified, m, mentions))]
+        if candidates and all(c.name.endswith(level) for c in candidates)
+    )
+    return settle(found.most_common(1)[0][0], context, year) if found else None
 
 
 def _head_region(
@@ -56,13 +93,13 @@ def _head_region(
     gazetteer: Gazetteer,
     context: Sequence[Division],
     after: int,
+    year: int | None,
 ) -> Region | None:
-    """The place of the government bodies the opening lines name (淮安市人民政府办公室), the
-    report's own words (after ``after``, the title's end) before a site header above the title;
-    a later body inside the first one refines it (包头市人民政府 … 昆都仑区人民政府)."""
-    bodies = [
-        m for m in mentions if _BODY_AFTER.match(simplified, _chain_end(simplified, m, mentions))
-    ]
+    """The place of the government bodies the opening lines name (淮安市人民政府办公室) or of
+    the subject of their sentences, the report's own words (after ``after``, the title's end)
+    before a site header above the title; a later one inside the first refines it (包头市人民政府
+    … 昆都仑区人民政府). Failing both, the place of a contact address."""
+    bodies = [m for m in mentions if _speaks_for_issuer(simplified, m, mentions)]
     bodies.sort(key=lambda m: m.start < after)
     found: tuple[Division, ...] = ()
     for body in bodies:
@@ -70,7 +107,23 @@ def _head_region(
         inside = bool(candidates) and all(any(f.contains(c) for f in found) for c in candidates)
         if not found or inside:
             found = candidates
-    return settle(found, context) if found else None
+    if not found:
+        addresses = [m for m in mentions if _preceded_by(simplified, m, _ADDRESS_BEFORE)]
+        found = gazetteer.locate(_chain(simplified, addresses[0], mentions)) if addresses else ()
+    return settle(found, context, year) if found else None
+
+
+def _speaks_for_issuer(simplified: str, mention: Mention, mentions: Sequence[Mention]) -> bool:
+    """Whether a place names a government body (…人民政府, …局) or is a sentence's subject."""
+    end = _chain_end(simplified, mention, mentions)
+    return bool(_BODY_AFTER.match(simplified, end)) or _preceded_by(
+        simplified, mention, _SUBJECT_BEFORE
+    )
+
+
+def _preceded_by(simplified: str, mention: Mention, before: re.Pattern[str]) -> bool:
+    start = max(0, mention.start - _BEFORE_CHARS)
+    return before.search(simplified, start, mention.start) is not None
 
 
 def _mentions(

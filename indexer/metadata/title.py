@@ -5,9 +5,13 @@ A title ends in a document word (报告, 总结, 要点, 方案, 通知 …), ho
 is no numbered heading, breadcrumb or metadata row, and is no essay-site page title
 (…工作总结6篇, 范文, 精选). A site header on its own (大姚县人民政府) ends in no document word,
 so it is passed over; a site name or file extension after the title (…年度报告_大姚县人民政府,
-….docx) is left out. One naming a year, place or body wins over generic lines such as a menu's
-政府信息公开年报. Only lines above the first long line of prose count: reports that start
-straight with prose have no title.
+….docx, …报告/全文) is left out, and so are the 《》 a reposting site wraps the title in (with
+the document number before them: 京政办发〔2016〕26号《…的通知》). One naming a year, place or
+body wins over generic lines such as a menu's 政府信息公开年报. Only lines above the first long
+line of prose count. A report that starts straight with prose may still name itself in its
+opening sentence: 大姚县2009年政府信息公开工作年度报告（以下简称年报）根据…,
+现向社会公开《沙依巴克区人民政府2022年度政府信息公开工作年度报告》, 特编制海安县雅周镇2014年
+政府信息公开工作年度报告。
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from indexer.metadata.dates import YEAR
 from indexer.metadata.fields import Field
 from indexer.metadata.lines import Line, adjacent
 
@@ -38,8 +43,24 @@ _CONTINUES = re.compile(
     r"^(?:关于|关於|对|的|年度|工作|政府信息|政务|报告|(?:19|20)\d\d\s*年|[〇○零一二三四五六七八九]{4}\s*年)"
 )
 """How the second half of a split title starts."""
-_SITE_SUFFIX = re.compile(r"\s*(?:[-_|－—]+\s*[^-_|－—]{2,20}|\.(?:docx?|wps|pdf|ofd|html?))$")
-"""A page title's site name (…年度报告_大姚县人民政府) or a file name's extension (….docx)."""
+_SITE_SUFFIX = re.compile(
+    r"\s*(?:[-_|－—/／]+\s*[^-_|－—/／]{2,20}|\.(?:docx?|wps|pdf|ofd|html?))$"
+)
+"""A page title's site name (…年度报告_大姚县人民政府, …报告/全文) or a file name's extension."""
+_WRAPPED = re.compile(r"^(?:[^《》\s]{2,20}〔(?:19|20)\d\d〕\d+号\s*)?《(?P<inner>[^《》]+)》$")
+"""A title in 《》, after its document number or not, as reposting sites write it."""
+_NAMED_IN_OPENING = (
+    re.compile(
+        r"^(?P<title>[^，。,；;：:（(《》\s]{6,60}?(?:报告|年报|总结|要点|方案))\s*[（(]以下简称"
+    ),
+    re.compile(
+        r"(?:公开|公布|发布|编制|形成了?|印发)\s*《(?P<title>[^《》]{6,80}?(?:报告|年报|总结))》"
+    ),
+    re.compile(
+        r"编制(?:了|完成)?(?P<title>[^，。,；;：:（(《》\s]{6,60}?(?:报告|年报))(?=[。，,；;])"
+    ),
+)
+"""How an untitled report names itself in its opening sentence."""
 _STRONG = re.compile(
     r"(?:19|20)\d\d|[〇○零一二三四五六七八九]{4}|^关于|[省市县区州旗盟镇乡]|街道|人民政府|局|委员会|办公室"
 )
@@ -72,12 +93,14 @@ def find_title(lines: Sequence[Line], fields: Sequence[Field]) -> Title | None:
     labelled = {line for line in head for f in fields if line.start <= f.start < line.end}
     found: list[tuple[Title, str]] = []
     for index, line in enumerate(head):
-        end = None if line in labelled else _title_end(line)
-        if end is not None:
-            parts = _with_first_half(head, index)
-            text = "".join(part.text for part in parts[:-1]) + line.text[: end - line.start]
+        span = None if line in labelled else _title_span(line)
+        if span is not None:
+            start, end = span
+            parts = _with_first_half(head, index) if start == line.start else [line]
+            own = line.text[start - line.start : end - line.start]
+            text = "".join(p.text for p in parts[:-1]) + own
             if _titled(text):
-                spans = (*((p.start, p.end) for p in parts[:-1]), (line.start, end))
+                spans = (*((p.start, p.end) for p in parts[:-1]), (start, end))
                 found.append((Title(spans), text))
     strong = [title for title, text in found if _STRONG.search(text)]
     if strong or found:
@@ -87,6 +110,16 @@ def find_title(lines: Sequence[Line], fields: Sequence[Field]) -> Title | None:
             value = _SITE_SUFFIX.sub("", field.value)
             if _titled(value):
                 return Title(((field.start, field.start + len(value)),))
+    opening = [line for line in lines[: len(head) + 1] if line.start < _WINDOW_CHARS]
+    return next(filter(None, map(_named_in_opening, opening)), None)
+
+
+def _named_in_opening(line: Line) -> Title | None:
+    """The report's name as its opening sentence gives it, if it names a year, place or body."""
+    for pattern in _NAMED_IN_OPENING:
+        match = pattern.search(line.text)
+        if match and YEAR.search(match["title"]) and _STRONG.search(match["title"]):
+            return Title(((line.start + match.start("title"), line.start + match.end("title")),))
     return None
 
 
@@ -101,13 +134,16 @@ def _above_body(lines: Sequence[Line]) -> list[Line]:
     return head
 
 
-def _title_end(line: Line) -> int | None:
-    """Where a title on this line ends (before a site name), or None if it holds no title."""
+def _title_span(line: Line) -> tuple[int, int] | None:
+    """Where a title on this line is (without a site name or the 《》 around it), or None."""
+    wrapped = _WRAPPED.match(line.text)
+    if wrapped and _ends_document(wrapped["inner"]):
+        return line.start + wrapped.start("inner"), line.start + wrapped.end("inner")
     if _ends_document(line.text):
-        return line.end
+        return line.start, line.end
     suffix = _SITE_SUFFIX.search(line.text)
     if suffix and _ends_document(line.text[: suffix.start()]):
-        return line.start + suffix.start()
+        return line.start, line.start + suffix.start()
     return None
 
 

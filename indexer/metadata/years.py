@@ -3,8 +3,10 @@ out in 2018).
 
 In order: the title's first year; the statistics period (本报告所列数据统计期限从2025年1月1日…);
 the opening lines' own year (现将…2018年政府信息公开工作报告如下 / 为做好2019年政务公开工作 /
-2018年，我县…); for reports and summaries only, a year that clearly prevails in the text.
-Otherwise unknown: a year is never guessed from the publication date.
+2018年，我县…, also where the first section opens so: 一、总体情况 / 2021年城中区…); for reports
+and summaries, a year that clearly prevails in the text; for notices and plans, the year they
+were signed (a plan is for the year it is issued in). Otherwise unknown: a year is never
+guessed from the publication date, a report coming out the year after the one it covers.
 """
 
 from __future__ import annotations
@@ -29,12 +31,15 @@ _PURPOSE = re.compile(
 """A plan's opening: 为做好2019年政务公开工作, …"""
 _PREVAILING_MIN, _PREVAILING_RATIO = 3, 2
 _RETROSPECTIVE = {"annual_report", "work_summary"}
-_OPENING_CHARS = 300
+_FORWARD = {"notice", "work_plan"}
 
 
-def covered_year(title: str | None, intro: str, text: str, kind: str) -> int | None:
+def covered_year(
+    title: str | None, intro: str, text: str, kind: str, signed: int | None = None
+) -> int | None:
     """The year covered, from the (simplified) title, the ``intro`` (the text after the title,
-    some 1,000 characters) and, for reports and summaries, the whole ``text``.
+    some 1,000 characters) and, for reports and summaries, the whole ``text``; for notices and
+    plans, the year ``signed`` (the signature's date) when nothing else says.
 
     >>> covered_year("关于2017年度政府信息公开情况的报告", "", "", "annual_report")
     2017
@@ -49,12 +54,13 @@ def covered_year(title: str | None, intro: str, text: str, kind: str) -> int | N
         match = pattern.search(intro)
         if match:
             return int(match["y"])
-    for line in intro[:_OPENING_CHARS].splitlines():
-        if line.strip():
-            match = _OPENING.match(line)
-            if match:
-                return int(match["y"])
-    return _prevailing(text) if kind in _RETROSPECTIVE else None
+    for line in intro.splitlines():
+        match = _OPENING.match(line)
+        if match:
+            return int(match["y"])
+    if kind in _RETROSPECTIVE:
+        return _prevailing(text)
+    return signed if kind in _FORWARD else None
 
 
 def _prevailing(text: str) -> int | None:

@@ -3,8 +3,10 @@
 Real headings count up (一、二、三…, now and then skipping one that conversion lost). A numeral
 that goes backwards, repeats, or jumps far ahead belongs to something else: a numbered sub-list
 inside a section, a table row, a quoted document. Titles of the national template's sections are
-trusted whatever their number, since conversions misnumber them. A table of contents at the top
-(a cluster of headings with nothing under them, numbered again below) is not an outline.
+trusted whatever their number, since conversions misnumber them. A page that lost the report's
+beginning (a mirror, an excerpt) may open on 四、 and count on from there: a run of headings in
+sequence is an outline wherever it starts. A table of contents at the top (a cluster of headings
+with nothing under them, numbered again below) is not an outline.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ STYLES = ("part", "number", "paren")
 
 MAX_SKIP = 2
 """How far a heading number may run ahead of the expected one (one heading lost)."""
+LATE_RUN = 3
+"""Headings in unbroken sequence that make an outline starting late (四、五、六)."""
 
 _NO_BODY = re.compile(r"[\s.…·．\-—_－0-9第页]*")
 _SHORT_LINE = 40
@@ -86,6 +90,8 @@ def level_one_chain(candidates: list[Candidate]) -> Chain:
         sub_list_goes_on = shadow and number == shadow + 1
         if template_section(candidate.title) == "later" and number != last:
             accept = True  # the template's sections, whatever number a conversion gave them
+        elif not accepted and number > MAX_SKIP and _runs_on(candidates, i):
+            accept = True  # the page lost the report's first sections
         elif in_sequence and sub_list_goes_on:
             accept = number == last + 1 and not _sub_list_continues(candidates, i)
         else:
@@ -100,6 +106,14 @@ def level_one_chain(candidates: list[Candidate]) -> Chain:
         elif sub_list_goes_on:
             shadow = number
     return Chain(tuple(accepted), tuple(restarts))
+
+
+def _runs_on(candidates: list[Candidate], i: int) -> bool:
+    """Whether ``i`` opens a run of ``LATE_RUN`` headings numbered in sequence."""
+    run = candidates[i : i + LATE_RUN]
+    return len(run) == LATE_RUN and all(
+        later.number == earlier.number + 1 for earlier, later in pairwise(run)
+    )
 
 
 def _sub_list_continues(candidates: list[Candidate], i: int) -> bool:
