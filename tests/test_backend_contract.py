@@ -10,10 +10,16 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 from whoosh import index
+from whoosh.query import Term
+from whoosh.scoring import BM25F
 
 from indexer.backends.whoosh.engine import WhooshEngine
+from indexer.backends.whoosh.postings import Postings, block_postings, posting_by_posting
+from indexer.backends.whoosh.query import RankTerm
+from indexer.backends.whoosh.ranking import Ranker, best
 from indexer.backends.whoosh.schema import COLUMN_FIELDS
 from indexer.backends.whoosh.table import iterated_refs, segment_refs
 from indexer.backends.whoosh.writer import WHOOSH_DIR
@@ -169,3 +175,55 @@ def test_whoosh_reference_columns_read_as_arrays_match_iterating_them(
                 column = leaf.column_reader(field, translate=False)
                 slow_uniques, slow_refs = iterated_refs(column, leaf.doc_count_all())
                 assert [uniques[i] for i in refs] == [slow_uniques[i] for i in slow_refs]
+
+
+@pytest.mark.parametrize(
+    ("field", "text"),
+    [("text", "政务公开"), ("text_bigram", "公开"), ("title", "年度报告"), ("text", "无此词")],
+)
+def test_whoosh_postings_read_by_block_match_reading_them_one_by_one(
+    tmp_path_factory: pytest.TempPathFactory, field: str, text: str
+) -> None:
+    generation = current_generation(shared_index(tmp_path_factory))
+    assert generation is not None
+    with index.open_dir(generation / WHOOSH_DIR).reader() as reader:
+        for leaf, _ in reader.leaf_readers():
+            if text not in {t.decode() for t in leaf.lexicon(field)}:
+                continue
+            fast = block_postings(leaf.postings(field, text))
+            slow = posting_by_posting(leaf.postings(field, text))
+            assert fast[0].tolist() == slow[0].tolist() and len(fast[0]) > 0
+            assert fast[1].tolist() == pytest.approx(slow[1].tolist())
+
+
+@pytest.mark.parametrize(("field", "text"), [("text", "政务公开"), ("text_bigram", "公开")])
+def test_array_bm25f_scores_equal_whooshs_own(
+    tmp_path_factory: pytest.TempPathFactory, field: str, text: str
+) -> None:
+    generation = current_generation(shared_index(tmp_path_factory))
+    assert generation is not None
+    with index.open_dir(generation / WHOOSH_DIR).searcher(weighting=BM25F()) as searcher:
+        reader = searcher.reader()
+        expected = dict(searcher.search(Term(field, text), limit=None).items())
+        docs = np.array(sorted(expected), dtype=np.int64)
+        live = np.ones(reader.doc_count_all(), dtype=bool)
+        postings = Postings(reader.leaf_readers(), live)
+        scores = Ranker(reader, [field]).scores([RankTerm(field, text, 1.0)], docs, postings)
+        assert scores.tolist() == pytest.approx([expected[d] for d in docs.tolist()])
+
+
+@pytest.mark.parametrize(
+    ("scores", "offset", "size", "expected"),
+    [
+        ([1.0, 3.0, 2.0, 3.0], 0, 2, [(11, 3.0), (13, 3.0)]),  # ties: lower document first
+        ([1.0, 3.0, 2.0, 3.0], 2, 2, [(12, 2.0), (10, 1.0)]),
+        ([1.0, 3.0, 2.0, 3.0], 1, 1, [(13, 3.0)]),
+        ([2.0, 2.0, 2.0, 2.0], 1, 2, [(11, 2.0), (12, 2.0)]),
+        ([1.0, 3.0], 5, 2, []),
+    ],
+)
+def test_the_best_page_is_the_same_whatever_its_size(
+    scores: list[float], offset: int, size: int, expected: list[tuple[int, float]]
+) -> None:
+    docs = np.arange(10, 10 + len(scores), dtype=np.int64)
+    assert best(docs, np.array(scores), offset, size) == expected

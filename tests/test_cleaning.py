@@ -11,6 +11,7 @@ import pytest
 
 from indexer.cleaning import clean_text
 from indexer.cleaning.artefacts import (
+    drop_doubled_commas,
     drop_page_footers,
     question_marks_as_spaces,
     repair_pinyin,
@@ -18,7 +19,7 @@ from indexer.cleaning.artefacts import (
 )
 from indexer.cleaning.breaks import restore_heading_breaks
 from indexer.cleaning.furniture import drop_furniture_lines, strip_inline_furniture
-from indexer.cleaning.spam import drop_adverts, drop_spam_lines
+from indexer.cleaning.spam import drop_adverts, drop_spam_lines, strip_inline_spam
 from indexer.cleaning.whitespace import (
     collapse_blank_lines,
     normalise_characters,
@@ -44,6 +45,20 @@ from .conftest import SAMPLE_DIR, TEMPLATE_2019_DIR
 )
 def test_repair_pinyin(text: str, cleaned: str) -> None:
     assert repair_pinyin(text) == cleaned
+
+
+@pytest.mark.parametrize(
+    ("text", "cleaned"),
+    [
+        # regression (eval b4): a re-punctuating mirror, "一,、概 述" hid the heading's numeral
+        ("一,、概 述\n2008年是施行的第一年,。", "一、概 述\n2008年是施行的第一年。"),
+        ("省委,、省政府,,市委", "省委、省政府,市委"),
+        ("全年,共公开信息,其中:规章5件", None),  # single commas stay
+        ("1,000,000元", None),
+    ],
+)
+def test_drop_doubled_commas(text: str, cleaned: str | None) -> None:
+    assert drop_doubled_commas(text) == (text if cleaned is None else cleaned)
 
 
 @pytest.mark.parametrize(
@@ -383,6 +398,31 @@ def test_clean_text_is_idempotent_and_tidy(path: Path) -> None:
     text = clean_text(read_text(path))
     assert clean_text(text) == text
     assert not re.search(r"\n\n\n|^\s|\s$|  |[\u3000\xa0\t]| \n|\n ", text)
+
+
+@pytest.mark.parametrize(
+    ("line", "cleaned"),
+    [
+        # regressions (eval b4): hijacked mirrors write a casino's name in place of a word
+        (
+            "由某市滚球体育app_188篮球比分-直播|官网:发展和改革委员会编制的年度报告。",
+            "由某市发展和改革委员会编制的年度报告。",
+        ),
+        ("和365bet平台客户端_速发365网址_bei365官网人民政府办公室印发", "和人民政府办公室印发"),
+        (
+            "以365体育投注新时代思想为指引,贯彻落实UedBet体育、市政府的部署",
+            "以新时代思想为指引,贯彻落实、市政府的部署",
+        ),
+        ("貫徹落實UedBet體育的部署", "貫徹落實的部署"),  # traditional script
+        # ordinary text with gambling or Latin words stays
+        ("体育彩票公益金使用情况和文化体育设施建设", None),
+        ("开通政务app平台和官网留言板,公开2022年冬奥会体育赛事信息", None),
+        ("公共文化体育|12|30", None),
+        ("体育局 | 18 | 0 | 0", None),
+    ],
+)
+def test_strip_inline_spam(line: str, cleaned: str | None) -> None:
+    assert strip_inline_spam(line) == (line if cleaned is None else cleaned)
 
 
 @pytest.mark.parametrize(

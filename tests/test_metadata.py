@@ -201,6 +201,54 @@ REPORT = "2018年，我县认真贯彻落实《条例》，主动公开政府信
             None,
             id="untitled: a body of another level deep in the text decides nothing",
         ),
+        # regressions from the held-out evaluation, batch b4
+        pytest.param(
+            "一、总体情况\n柳河县坚持以人民为中心深化政务公开，全面落实主动公开要求。\n",
+            Region("吉林省", "通化市", "柳河县", "220524"),
+            id="untitled: a place opening a line is its sentence's subject, year or not",
+        ),
+        pytest.param(
+            "通化市政务公开办：\n现将我局2020年政府信息公开工作情况报告如下。\n一、总体情况\n……\n",
+            None,
+            id="a place addressed at the head of a letter is no subject",
+        ),
+        pytest.param(
+            "一、总体情况\n2022年，街道认真落实《条例》要求。\n"
+            + "本年度我们认真开展了各项工作，取得了明显成效。\n" * 20
+            + "通过柳河县政务公开网、社区宣传栏等窗口发布信息84条。\n",
+            Region("吉林省", "通化市", "柳河县", "220524"),
+            id="untitled: the government whose website the report is published on",
+        ),
+        pytest.param(
+            "一、总体情况\n2022年，街道认真落实《条例》要求。\n"
+            + "通过柳河县政务公开网和梅河口市门户网站发布信息84条。\n",
+            None,
+            id="untitled: two governments' websites decide nothing",
+        ),
+        pytest.param(
+            "省发展改革委2022年政府信息公开工作年度报告\n如有疑问，请与委办公室联系（地址：长春市"
+            "朝阳区人民大街1号）。\n一、总体情况\n……\n",
+            Region("吉林省", None, None, "220000"),
+            id="a province's department named by its level: its address's district is too deep",
+        ),
+        pytest.param(
+            "市卫生健康委2023年政府信息公开工作年度报告\n如有疑问，请联系委办公室（地址：沧州市运河区"
+            "某路1号）。\n一、总体情况\n……\n",
+            Region("河北省", "沧州市", None, "130900"),
+            id="a city's department named by its level: its city, not the district of its address",
+        ),
+        pytest.param(
+            "海关总署2015年政府信息公开工作年度报告\n如有疑问，请联系（地址：北京市东城区建国门内大街"
+            "6号）。\n一、概述\n……\n",
+            None,
+            id="a central body's report has no region, whatever its office's address",
+        ),
+        pytest.param(
+            "柳河县2019年政务公开工作要点实施方案为深入贯彻落实全省政务公开工作要点的通知精神，结合"
+            "通化市部署和本县实际，制定本方案。一、工作目标……",
+            Region("吉林省", "通化市", "柳河县", "220524"),
+            id="one-line page: the title run into the first sentence decides",
+        ),
     ],
 )
 def test_region(text: str, region: Region | None) -> None:
@@ -277,6 +325,37 @@ def test_region(text: str, region: Region | None) -> None:
             "南开区人民政府办公室\n二OO八年八月十八日\n",
             2008,
             id="notice signed 二OO八年 (the letter O for 〇)",
+        ),
+        # regressions from the held-out evaluation, batch b4
+        pytest.param(
+            "一、总体情况\n（一）主动公开情况\n全县共公开政府信息3134条。2021年，全县公开重点领域信息"
+            "1022条。\n",
+            2021,
+            id="untitled report naming one year only, once",
+        ),
+        pytest.param(
+            "一、总体情况\n全县公开信息100条，较2019年增长10%，2020年办理申请5件。\n",
+            None,
+            id="untitled report naming two years once each: neither prevails",
+        ),
+        pytest.param(
+            "关于印发《洛宁县人民政府工作规则》的通知\n洛政〔2016〕3号\n各乡镇人民政府：\n"
+            "《工作规则》已经县政府常务会议通过，现予印发。\n二○一六年四月八日\n洛宁县人民政府工作规则\n"
+            "第一章 总则\n",
+            2016,
+            id="notice signed with a date alone, its body named only in its header",
+        ),
+        pytest.param(
+            "洛宁县人民政府办公室关于印发信息发布协调规定的通知\n各镇人民政府：\n现将规定印发给你们。"
+            "\n二O一一年5月16日\n",
+            2011,
+            id="notice dated with the year in words and the day in digits",
+        ),
+        pytest.param(
+            "柳河县2019年政务公开工作要点实施方案为深入贯彻落实全省政务公开工作要点的通知精神，制定"
+            "本方案。",
+            2019,
+            id="one-line page: the year of the title run into the first sentence",
         ),
     ],
 )
@@ -396,6 +475,9 @@ def test_published(text: str, published: date | None) -> None:
             "一、总体情况\n2021年以来，各单位按照《区政府工作报告》重点任务分解推进落实……\n",
             "work_summary",
         ),
+        # regressions from the held-out evaluation, batch b4: news about a report
+        ("贵州省发布2016年政府信息公开工作年度报告\n2017-03-28 来源：贵州日报\n……\n", "other"),
+        ("洛宁县人民政府关于发布2016年政府信息公开工作年度报告的通知\n……\n", "notice"),
     ],
 )
 def test_kind(text: str, kind: str) -> None:
@@ -506,6 +588,19 @@ def test_kind(text: str, kind: str) -> None:
             "要求，编制本报告。全文包括总体情况等六个部分。\n一、总体情况\n……\n",
             None,
             id="a cited notice names no report",
+        ),
+        # regressions from the held-out evaluation, batch b4
+        pytest.param(
+            "引言\n本报告是根据《条例》要求，由北京市发展和改革委员会编制的2008年度政府信息公开年度"
+            "报告。\n一、概述\n……\n",
+            "2008年度政府信息公开年度报告",
+            id="编制的…报告: the title without 的",
+        ),
+        pytest.param(
+            "柳河县2019年政务公开工作要点实施方案为深入贯彻落实全省政务公开工作要点的通知精神，制定"
+            "本方案。一、工作目标……",
+            "柳河县2019年政务公开工作要点实施方案",
+            id="one-line page: the title run into the first sentence (为深入…)",
         ),
     ],
 )

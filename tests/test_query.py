@@ -129,7 +129,7 @@ def test_units_without_terms_are_left_out_with_a_warning(
 ) -> None:
     compiled = compile_query(parse(query, settings).node)
     assert warning in compiled.warnings
-    assert compiled.query == compile_query(parse("政务公开", settings).node).query
+    assert compiled.plan == compile_query(parse("政务公开", settings).node).plan
 
 
 @pytest.mark.parametrize(
@@ -154,13 +154,11 @@ def test_queries_are_simplified_and_folded_like_documents(
 def test_wildcard_and_markup_characters_are_plain_punctuation(
     wild: str, plain: str, settings: Settings
 ) -> None:
-    wild_query = compile_query(parse(wild, settings).node).query
-    assert wild_query is not None
-    terms = {text for _, text in wild_query.iter_all_terms()}
-    assert terms == {
-        text for _, text in compile_query(parse(plain, settings).node).query.iter_all_terms()
-    }
-    assert not any(char in text for text in terms for char in "*?~<>")
+    assert analyse(wild) == analyse(plain)
+    plan = compile_query(parse(wild, settings).node).plan
+    leaves = plan.children if isinstance(plan, AllOf) else (plan,)
+    terms = {text for leaf in leaves for unit in leaf.units for text, _ in unit.bigrams}
+    assert terms and not any(char in text for text in terms for char in "*?~<>()")
 
 
 def test_negated_and_title_words_are_not_marked_in_snippets(settings: Settings) -> None:
@@ -169,10 +167,16 @@ def test_negated_and_title_words_are_not_marked_in_snippets(settings: Settings) 
 
 
 def test_a_query_of_filters_only_browses_without_ranking(settings: Settings) -> None:
-    compiled = compile_query(parse("year:2018 section:fees", settings).node, ("江苏",))
-    assert compiled.query is not None and compiled.ranking is None and compiled.marked == ()
+    compiled = compile_query(parse("year:2018 section:fees", settings).node, ("江蘇",))
+    assert compiled.plan == AllOf(
+        (
+            AllOf((Years(YearRange(2018, 2018)), Filter("section_type", "fees"))),
+            AnyOf((Filter("region", "江苏"),)),
+        )
+    )
+    assert compiled.ranking is None and compiled.marked == ()
 
 
 def test_an_empty_query_selects_everything(settings: Settings) -> None:
     compiled = compile_query(parse("", settings).node)
-    assert (compiled.query, compiled.ranking) == (None, None)
+    assert (compiled.plan, compiled.ranking) == (None, None)

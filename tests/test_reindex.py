@@ -23,12 +23,12 @@ from .test_reindex_support import (
     SAMPLES,
     FailingEngine,
     JsonEngine,
-    find,
     make_corpus,
     misbehaving_understand,
     read_error,
     run_reindex,
     served,
+    sources_matching,
 )
 
 
@@ -96,11 +96,11 @@ def test_added_changed_and_deleted_files_are_all_that_is_read(
         encoding="utf-8",
     )
     deleted.unlink()
-    assert find(index, "独一无二的标记词") == set()
+    assert sources_matching(JsonEngine(), index, "独一无二的标记词") == set()
     second = run_reindex(corpus, index, settings.taxonomy)
     counts = (second.new, second.changed, second.deleted, second.unchanged, second.processed)
     assert counts == (1, 1, 1, 1, 2)
-    assert find(index, "独一无二的标记词") == {changed.name}
+    assert sources_matching(JsonEngine(), index, "独一无二的标记词") == {changed.name}
     assert {doc["source"] for doc in served(index).values()} == {
         SAMPLES[0].name,
         changed.name,
@@ -251,3 +251,18 @@ def test_several_corpus_folders_keep_their_names_apart(
     name = SAMPLES[0].name
     assert {doc["source"] for doc in served(index).values()} == {f"north/{name}", f"south/{name}"}
     assert summary.corpus == (str(north), str(south))
+
+
+def test_file_names_in_any_encoding_are_indexed_and_recognised_next_time(
+    tmp_path: Path, index: Path, settings: Settings
+) -> None:
+    """Regression: a GBK file name (from an archive made on Windows) must not break the run."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("报告.txt".encode("gbk"), b"\xff.txt"):
+        with open(os.fsencode(corpus) + b"/" + name, "wb") as handle:
+            handle.write(SAMPLES[0].read_bytes())
+    summary = run_reindex(corpus, index, settings.taxonomy)
+    assert {doc["source"] for doc in served(index).values()} == {"报告.txt", "\\xff.txt"}
+    assert summary.rejected == ()
+    assert run_reindex(corpus, index, settings.taxonomy).unchanged == 2

@@ -17,6 +17,7 @@ from indexer.cli import main
 from indexer.reindex.layout import current_generation
 from indexer.reindex.lock import reindex_lock
 from indexer.reindex.manifest import read_manifest
+from indexer.reindex.progress import WRITING
 
 from .test_reindex_support import (
     SAMPLES,
@@ -71,9 +72,10 @@ def test_a_run_prints_its_summary_and_writes_the_same_as_json(config: Path, tmp_
 def test_without_a_terminal_progress_is_a_few_plain_lines(config: Path) -> None:
     result = reindex(config)
     assert result.exit_code == 0
-    progress = result.stderr.splitlines()
-    assert 1 <= len(progress) <= 3
-    assert progress[-1].startswith("reindex: 3/3 files (100%), 0 rejected")
+    *reading, writing = result.stderr.splitlines()
+    assert 1 <= len(reading) <= 3
+    assert reading[-1].startswith("reindex: 3/3 files (100%), 0 rejected")
+    assert writing == WRITING
     assert "\r" not in result.stderr
 
 
@@ -135,8 +137,8 @@ def test_a_full_disk_is_one_line_and_changes_nothing(
     monkeypatch.setattr(COMMAND_MODULE, "default_engine", lambda settings: FailingEngine())
     line = one_line_error(reindex(config))
     assert line == (
-        f"Error: the disk holding {tmp_path / 'index'} is full; the previous index is still "
-        "serving (free some space and run again)"
+        f"Error: the disk holding {tmp_path / 'index'} is full; the index being served is "
+        "unchanged (free some space and run again)"
     )
     assert served(tmp_path / "index") == before
 
@@ -149,9 +151,7 @@ def test_an_interrupt_says_nothing_changed(
     )
     result = reindex(config)
     assert result.exit_code == 130
-    assert result.stderr.splitlines()[-1] == (
-        "interrupted: nothing was changed, the previous index is still serving"
-    )
+    assert result.stderr.splitlines()[-1] == ("interrupted: the index being served is unchanged")
     assert current_generation(tmp_path / "index") is None
 
 
@@ -168,5 +168,5 @@ def test_other_disk_errors_name_the_file(code: int, tmp_path: Path) -> None:
     error = OSError(code, os.strerror(code), str(tmp_path / "index" / "x"))
     assert COMMAND_MODULE.disk_error(error, tmp_path / "index") == (
         f"cannot write the index in {tmp_path / 'index'} ({tmp_path / 'index' / 'x'}): "
-        f"{os.strerror(code)}; the previous index is still serving"
+        f"{os.strerror(code)}; the index being served is unchanged"
     )

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
+import os
+from pathlib import Path, PurePath
 
 import pytest
 
@@ -16,6 +17,7 @@ from indexer.reindex.plan import (
     file_hash,
     plan_changes,
     scan_corpus,
+    source_name,
     trusted_mtime,
 )
 
@@ -113,6 +115,29 @@ def test_source_names_are_posix_paths_relative_to_the_corpus_folder(tmp_path: Pa
     assert [(f.source, f.size) for f in files] == [("2019/吉林/报告.TXT", 1), ("top.html", 2)]
     assert files[0].path == tmp_path / "2019" / "吉林" / "报告.TXT"
     assert file_hash(files[1].path) == record(b"bb").hash
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("年报/报告.txt".encode(), "年报/报告.txt"),
+        ("年报/报告.txt".encode("gbk"), "年报/报告.txt"),  # unzipped from a Chinese Windows
+        (b"\xff\xfe.txt", "\\xff\\xfe.txt"),  # neither: escaped, never lost
+    ],
+)
+def test_source_names_are_text_whatever_the_bytes_of_the_file_name(
+    raw: bytes, expected: str
+) -> None:
+    assert source_name(PurePath(os.fsdecode(raw))) == expected
+
+
+def test_a_file_with_a_gbk_name_is_found_under_a_readable_name(tmp_path: Path) -> None:
+    raw = os.fsencode(tmp_path) + b"/" + "报告.txt".encode("gbk")
+    with open(raw, "wb") as handle:
+        handle.write(b"x")
+    (found,) = scan_corpus(corpus_prefixes([tmp_path]))
+    assert found.source == "报告.txt"
+    assert os.fsencode(found.path) == raw
 
 
 def test_several_corpus_folders_prefix_names_with_the_folder_name(tmp_path: Path) -> None:

@@ -6,7 +6,13 @@ import io
 
 import pytest
 
-from indexer.reindex.progress import LINE_SECONDS, BarProgress, LineProgress, progress_for
+from indexer.reindex.progress import (
+    LINE_SECONDS,
+    WRITING,
+    BarProgress,
+    LineProgress,
+    progress_for,
+)
 
 
 class Clock:
@@ -24,8 +30,11 @@ def lines_for(total: int, seconds_per_file: float, rejected_every: int = 0) -> l
     for done in range(1, total + 1):
         clock.now += seconds_per_file
         progress.advance(bool(rejected_every) and done % rejected_every == 0)
+    progress.writing()
     progress.finish()
-    return stream.getvalue().splitlines()
+    *lines, writing = stream.getvalue().splitlines()
+    assert writing == WRITING
+    return lines
 
 
 @pytest.mark.parametrize(
@@ -67,5 +76,8 @@ def test_the_bar_counts_files_and_rejections() -> None:
     bar.start(3)
     for rejected in (False, True, False):
         bar.advance(rejected)
+    bar.writing()
     bar.finish()
-    assert "3/3" in stream.getvalue() and "rejected=1" in stream.getvalue()
+    output = stream.getvalue()
+    assert "3/3" in output and "rejected=1" in output
+    assert output.endswith(f"\n{WRITING}\n")  # under the bar, which stays on screen

@@ -3,7 +3,7 @@ understand functions that misbehave on chosen files, and corpus helpers. No test
 
 The JSON engine keeps one file per generation, copied from the base generation like a real
 engine's files, so the orchestration (which files are read, removed, kept; atomic switching;
-clean-up) is tested apart from Whoosh. Its ``find`` is a substring search over the simplified text.
+clean-up) is tested apart from Whoosh, and the same tests can run with the real engine.
 """
 
 from __future__ import annotations
@@ -14,11 +14,12 @@ import json
 import os
 import shutil
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from indexer.backends.whoosh.engine import WhooshEngine
 from indexer.models import Report
 from indexer.pipeline import understand_file
 from indexer.reading import ReadError, read_text
@@ -26,6 +27,8 @@ from indexer.reindex.layout import current_generation
 from indexer.reindex.progress import LineProgress
 from indexer.reindex.run import ReindexOptions, reindex
 from indexer.reindex.summary import RunSummary
+from indexer.search.backend import Engine, IndexWriter
+from indexer.search.types import SearchRequest
 from indexer.structure.taxonomy import Taxonomy
 
 from .conftest import SAMPLE_DIR
@@ -73,13 +76,18 @@ class JsonEngine:
 
 
 @dataclass
-class FailingEngine(JsonEngine):
-    """Raises ``error`` from the writer's commit (a full disk, an interrupt)."""
+class FailingEngine:
+    """``inner`` whose writers raise ``error`` on commit (a full disk, an interrupt)."""
 
+    inner: Engine = field(default_factory=JsonEngine)
     error: BaseException = field(default_factory=lambda: OSError(errno.ENOSPC, "Disk full"))
 
-    def create_writer(self, folder: Path, base: Path | None) -> JsonWriter:
-        writer = super().create_writer(folder, base)
+    @property
+    def name(self) -> str:
+        return self.inner.name
+
+    def create_writer(self, folder: Path, base: Path | None) -> IndexWriter:
+        writer = self.inner.create_writer(folder, base)
         error = self.error
 
         def commit() -> None:
@@ -90,14 +98,19 @@ class FailingEngine(JsonEngine):
 
 
 @dataclass
-class StallingEngine(JsonEngine):
-    """Stops for good after ``after`` files were added, once it has touched ``marker``."""
+class StallingEngine:
+    """``inner`` whose writers stop for good after adding ``after`` files, touching ``marker``."""
 
-    after: int = 1
-    marker: Path = Path("stalled")
+    inner: Engine
+    after: int
+    marker: Path
 
-    def create_writer(self, folder: Path, base: Path | None) -> JsonWriter:
-        writer = super().create_writer(folder, base)
+    @property
+    def name(self) -> str:
+        return self.inner.name
+
+    def create_writer(self, folder: Path, base: Path | None) -> IndexWriter:
+        writer = self.inner.create_writer(folder, base)
         add, calls = writer.add_reports, []
 
         def add_reports(reports: Iterable[tuple[str, Report]]) -> int:
@@ -122,9 +135,26 @@ def served(index: Path) -> dict[str, dict[str, Any]]:
     return documents(generation)
 
 
-def find(index: Path, text: str) -> set[str]:
-    """Sources of the served reports whose simplified text contains ``text``."""
-    return {doc["source"] for doc in served(index).values() if text in doc["text"]}
+def sources_matching(engine: Engine, index: Path, phrase: str) -> set[str]:
+    """Sources of the served reports with a section matching ``phrase`` (a quoted phrase query
+    for a real engine, a substring of the simplified text for the JSON engine)."""
+    generation = current_generation(index)
+    assert generation is not None, "no generation is served"
+    if isinstance(engine, JsonEngine):
+        found = documents(generation).values()
+        return {doc["source"] for doc in found if phrase in doc["text"]}
+    backend = engine.open_backend(generation)
+    try:
+        results = backend.search(SearchRequest(query=f'"{phrase}"', page_size=100))
+    finally:
+        backend.close()
+    return {hit.source for hit in results.hits}
+
+
+ENGINES: dict[str, Callable[[], Engine]] = {
+    "json": JsonEngine,
+    "whoosh": lambda: WhooshEngine(procs=1),
+}
 
 
 def misbehaving_understand(path: Path, source: str, taxonomy: Taxonomy) -> list[Report]:
@@ -157,7 +187,7 @@ def run_reindex(
     corpus: Path | tuple[Path, ...],
     index: Path,
     taxonomy: Taxonomy,
-    engine: JsonEngine | None = None,
+    engine: Engine | None = None,
     full: bool = False,
     notices: list[str] | None = None,
     understand: Any = understand_file,

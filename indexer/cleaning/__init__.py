@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from indexer.cleaning.artefacts import (
+    drop_doubled_commas,
     drop_page_footers,
     question_marks_as_spaces,
     repair_pinyin,
@@ -18,7 +19,7 @@ from indexer.cleaning.artefacts import (
 )
 from indexer.cleaning.breaks import restore_heading_breaks
 from indexer.cleaning.furniture import drop_furniture_lines, strip_inline_furniture
-from indexer.cleaning.spam import drop_adverts, drop_spam_lines
+from indexer.cleaning.spam import drop_adverts, drop_spam_lines, strip_inline_spam
 from indexer.cleaning.whitespace import (
     collapse_blank_lines,
     normalise_characters,
@@ -28,6 +29,7 @@ from indexer.cleaning.whitespace import (
 RULES: tuple[Callable[[str], str], ...] = (
     normalise_characters,
     repair_pinyin,
+    drop_doubled_commas,
     drop_adverts,  # before spaces are collapsed: runs of spaces separate its sentences
     question_marks_as_spaces,
     restore_heading_breaks,  # before spaces are collapsed, for the same reason
@@ -37,6 +39,7 @@ RULES: tuple[Callable[[str], str], ...] = (
     strip_inline_furniture,
     drop_furniture_lines,
     drop_spam_lines,
+    strip_inline_spam,  # after drop_spam_lines, which needs the gambling words to know a line
     normalise_spaces,  # again: cut-out furniture leaves spaces behind
     collapse_blank_lines,
 )

@@ -1,5 +1,6 @@
-"""Residue of the tools that made the text: pinyin glosses, "?" for spaces, Markdown and page
-numbers from PDF conversion (lost line breaks around headings: :mod:`indexer.cleaning.breaks`)."""
+"""Residue of the tools that made the text: pinyin glosses, doubled commas, "?" for spaces,
+Markdown and page numbers from PDF conversion (lost line breaks around headings:
+:mod:`indexer.cleaning.breaks`)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,9 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN_GLOSS = re.compile(
     rf"(?<=[\u3400-\u4dbf\u4e00-\u9fff])[(（][a-zü]{{0,6}}[{_TONED}][a-zü]{{0,4}}[)）]"
 )
+_DOUBLED_COMMA = re.compile(r"[,，](?=[,，、。；;])")
+"""A comma right before other punctuation: mirrors that re-punctuate pages write 省委,、省政府 and
+一,、概 述 (no text puts two marks in a row on purpose)."""
 _SPACE_LIKE = frozenset(" \t\u3000\xa0?？")
 _QUESTION_WORD = re.compile(
     r"吗|呢|是否|能否|可否|如何|怎样|怎么|为何|为什么|何时|哪|多少|什么|难道|有没有|是不是"
@@ -34,6 +38,15 @@ def repair_pinyin(text: str) -> str:
     '昆都侖區人民政府關于'
     """
     return _PINYIN_GLOSS.sub("", text)
+
+
+def drop_doubled_commas(text: str) -> str:
+    """Drop a comma that stands right before another punctuation mark.
+
+    >>> drop_doubled_commas("一,、概 述\\n省委,、省政府高度重视,,方便群众,。")
+    '一、概 述\\n省委、省政府高度重视,方便群众。'
+    """
+    return _DOUBLED_COMMA.sub("", text)
 
 
 def question_marks_as_spaces(text: str) -> str:

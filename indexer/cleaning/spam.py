@@ -5,7 +5,9 @@ the same paragraph). Spam lines are recognised by shape: many short tokens separ
 or ``|``, no sentence punctuation, nearly all of them gambling words or names of administrative
 divisions. A list of division names alone is spam only at the end of the text and only when it
 mixes levels (provinces, cities, counties and districts from all over), so a report's list of its
-townships or a table row of its districts is kept.
+townships or a table row of its districts is kept. Hijacked mirrors also put a casino's name in
+place of a word inside sentences (由北京市滚球体育app_188篮球比分-直播|官网:发展和改革委员会编制):
+such a brand, Latin letters or digits run together with gambling words, is cut out.
 """
 
 from __future__ import annotations
@@ -30,6 +32,21 @@ _SPAM_WORD = re.compile(
     r"下载app|网址|官网|注册送",
     re.IGNORECASE,
 )
+_BRAND_PART = (
+    r"(?:[A-Za-z0-9]+|体育|娱乐[城场]?|彩票|投注|博彩|比分|竞猜|买球|棋牌|滚球|九游会?|真人|网投|"
+    r"欧洲杯|世界杯|决赛|篮球|足球|直播|官网|官方网站|平台|客户端|网址|入口|备用|手机版|注册|首页|"
+    r"线上|速发|下载)"
+)
+_BRAND = re.compile(rf"{_BRAND_PART}(?:[_\-|:：·]?{_BRAND_PART})*[_\-|:：·]?", re.IGNORECASE)
+_BRAND_GAMBLING = re.compile(
+    r"体育|娱乐|彩票|投注|博彩|比分|竞猜|买球|棋牌|滚球|九游|真人|网投|bet|casino", re.IGNORECASE
+)
+_BRAND_LATIN = re.compile(
+    r"[A-Za-z]{2,}|\d{2,}(?=体育|娱乐|彩票|投注|博彩|比分|竞猜|买球|棋牌)"
+    r"|(?<=体育|娱乐|彩票|投注|博彩|比分|竞猜|买球|棋牌)\d{2,}"
+)
+"""What makes a run a brand: Latin letters, or digits glued to a gambling word (365体育); digits
+alone may be a table's cells (体育|12|30)."""
 _DIVISION = re.compile(r"[\u4e00-\u9fff]{1,12}?(自治区|自治州|自治县|自治旗|省|市|县|区|旗|州|盟)")
 _LEVEL = {"自治区": "省", "自治州": "州", "盟": "州", "自治县": "县", "旗": "县", "自治旗": "县"}
 _TOKEN_SEPARATORS = re.compile(r"[\s|｜]+")
@@ -71,6 +88,35 @@ def _drop_advert_sentences(line: str) -> str:
         kept.append(piece)
         removed_before = False
     return "".join(kept).rstrip() if removed_before else "".join(kept)
+
+
+def strip_inline_spam(text: str) -> str:
+    """Cut out casino brands written in place of a word: gambling words run together with Latin
+    letters or digits (365bet平台客户端_bei365官网, UedBet体育, 365体育投注). Gambling words alone
+    (体育彩票) or Latin words alone (政务app平台) are left, being ordinary text.
+
+    >>> strip_inline_spam("由北京市滚球体育app_188篮球比分-直播|官网:发展和改革委员会编制")
+    '由北京市发展和改革委员会编制'
+    >>> strip_inline_spam("以365体育投注新时代中国特色社会主义思想为指引,推广体育彩票和政务app平台")
+    '以新时代中国特色社会主义思想为指引,推广体育彩票和政务app平台'
+    >>> strip_inline_spam("文化体育|12|30")
+    '文化体育|12|30'
+    """
+    return map_lines(text, _strip_brands)
+
+
+def _strip_brands(line: str) -> str:
+    twin = to_simplified(line)
+    if not _BRAND_GAMBLING.search(twin):
+        return line
+    spans = [
+        brand.span()
+        for brand in _BRAND.finditer(twin)
+        if _BRAND_GAMBLING.search(brand.group()) and _BRAND_LATIN.search(brand.group())
+    ]
+    for start, end in reversed(spans):
+        line = line[:start] + line[end:]
+    return line
 
 
 def drop_spam_lines(text: str) -> str:

@@ -18,7 +18,7 @@ from indexer.reindex.summary import format_summary, summary_to_dict
 from indexer.reindex.workers import default_workers
 from indexer.search.backend import Engine
 
-KEPT = "the previous index is still serving"
+KEPT = "the index being served is unchanged"
 
 
 @click.command()
@@ -28,7 +28,8 @@ KEPT = "the previous index is still serving"
     "corpus_paths",
     multiple=True,
     type=click.Path(path_type=Path, file_okay=False),
-    help="Corpus folder to index (repeatable; default: corpus.paths from the settings).",
+    help="Corpus folder to index (repeatable; default: corpus.paths from the settings). With "
+    "several folders, file names in the index start with their folder's name.",
 )
 @click.option(
     "--report",
@@ -70,7 +71,7 @@ def reindex(
     except OSError as exc:
         raise click.ClickException(disk_error(exc, settings.index_path)) from exc
     except KeyboardInterrupt:
-        click.echo(f"interrupted: nothing was changed, {KEPT}", err=True)
+        click.echo(f"interrupted: {KEPT}", err=True)
         sys.exit(130)
     click.echo(format_summary(summary))
     if report_path is not None:

@@ -18,7 +18,7 @@ from indexer.metadata.kind import classify
 from indexer.metadata.lines import split_lines
 from indexer.metadata.published import find_published
 from indexer.metadata.region import decide_region
-from indexer.metadata.signature import find_signature
+from indexer.metadata.signature import find_signature, signed_date
 from indexer.metadata.title import find_title
 from indexer.metadata.years import covered_year
 from indexer.models import Region
@@ -54,12 +54,14 @@ def describe(text: str, simplified: str, gazetteer: Gazetteer | None = None) -> 
     title = find_title(lines, fields)
     title_text = title.read(plain) if title else None
     start, end = (title.spans[0][0], title.end) if title else (0, 0)
-    signature = find_signature([line for line in lines if line.start >= end])
+    body_lines = [line for line in lines if line.start >= end]
+    signature = find_signature(body_lines)
     in_title = title_body(title_text, title.spans[0]) if title and title_text else None
     issuer_fields = tuple(f for f in fields if f.role == "issuer")
     compiled_by = compiler(plain[end : end + _INTRO], end)
     kind = classify(title_text, plain[end : end + _INTRO])
-    signed_year = signature.date.year if signature and signature.date else None
+    signed = signed_date(body_lines, signature)
+    signed_year = signed.year if signed else None
     issuers = [(signature.start, signature.end)] if signature else []
     issuers += [(f.start, f.end) for f in issuer_fields]
     head = (max(0, start - _HEAD_BEFORE), end + _HEAD_AFTER)

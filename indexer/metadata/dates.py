@@ -19,10 +19,11 @@ _CN_NUMBER = "一二三四五六七八九十"
 DATE = re.compile(
     rf"(?<!\d)(?P<y>(?:19|20)\d\d)\s*(?:年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*日"
     rf"|(?P<sep>[-/.])(?P<m2>\d{{1,2}})(?P=sep)(?P<d2>\d{{1,2}})(?!\d))"
-    rf"|(?P<cy>[{_CN_DIGIT}]{{4}})\s*年\s*(?P<cm>[{_CN_NUMBER}]{{1,2}})\s*月"
-    rf"\s*(?P<cd>[{_CN_NUMBER}]{{1,3}})\s*日"
+    rf"|(?P<cy>[{_CN_DIGIT}]{{4}})\s*年\s*(?:(?P<cm>[{_CN_NUMBER}]{{1,2}})\s*月"
+    rf"\s*(?P<cd>[{_CN_NUMBER}]{{1,3}})|(?P<am>\d{{1,2}})\s*月\s*(?P<ad>\d{{1,2}}))\s*日"
 )
-"""A calendar date in any of the spellings above (validate with :func:`to_date`)."""
+"""A calendar date in any of the spellings above, the year in words with the month and day in
+digits too (二O一一年5月16日); validate with :func:`to_date`."""
 
 YEAR = re.compile(
     rf"(?<![\d{_CN_DIGIT}])(?:(?P<y>(?:19|20)\d\d)(?:\s*[-－—–~～至到]\s*(?:19|20)\d\d)?"
@@ -49,13 +50,17 @@ EARLIEST, LATEST = 1990, 2039
 def to_date(match: re.Match[str]) -> date | None:
     """The date a :data:`DATE` match spells, or None when it is not a real date.
 
-    >>> spellings = ("2019年01月17日", "2018-06-01 13:27", "二〇一八年三月十四日")
-    >>> [to_date(DATE.search(s)) for s in spellings]
-    [datetime.date(2019, 1, 17), datetime.date(2018, 6, 1), datetime.date(2018, 3, 14)]
+    >>> spellings = ("2019年01月17日", "2018-06-01 13:27", "二〇一八年三月十四日",
+    ...     "二O一一年5月16日")
+    >>> [to_date(DATE.search(s)) for s in spellings]  # doctest: +NORMALIZE_WHITESPACE
+    [datetime.date(2019, 1, 17), datetime.date(2018, 6, 1), datetime.date(2018, 3, 14),
+     datetime.date(2011, 5, 16)]
     >>> to_date(DATE.search("2018年2月30日")) is None
     True
     """
-    if match["cy"]:
+    if match["cy"] and match["am"]:
+        year, month, day = _cn_year(match["cy"]), int(match["am"]), int(match["ad"])
+    elif match["cy"]:
         year = _cn_year(match["cy"])
         month, day = _cn_number(match["cm"]), _cn_number(match["cd"])
     else:

@@ -2,7 +2,8 @@
 way its opening paragraph announces itself (现将…报告如下, 现将…总结如下, 今年以来 …).
 
 A title is classed by the word it ends with, its head noun: 关于…分工方案征求意见的通知 is a
-notice (a notice wins over the plan it carries), …年度报告制度 is a rule, not a report. An
+notice (a notice wins over the plan it carries), …年度报告制度 is a rule, not a report, and a
+headline that announces a document (贵州省发布2016年政府信息公开工作年度报告) is news about it. An
 untitled page that opens on the annual report's own sections (一、概述 / 一、总体情况 /
 主动公开政府信息情况 / 政府信息公开的收费及减免情况) is an annual report.
 """
@@ -44,6 +45,8 @@ _BY_OPENING: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("work_summary", re.compile(r"今年以来|一年来|年以来|过去一年|全年共|取得了")),
 )
+_NEWS = re.compile(r"(?:发布|出炉|晒出|亮相)了?\s*(?:(?:19|20)\d\d|[《“])")
+"""A headline's verb before the document it reports on: …发布2016年…年度报告, …晒出《…》."""
 _QUOTED = re.compile(r"《[^》]*》")
 """Titles of other documents cited in the text, which say nothing about this one's kind."""
 _TRAILER = re.compile(r"[\s]*[（(【\[][^（()）【】\[\]]*[）)】\]]$")
@@ -59,10 +62,14 @@ def classify(title: str | None, opening: str) -> str:
     'other'
     >>> classify(None, "今年以来,我局认真贯彻《2018年政务公开工作要点》……")
     'work_summary'
+    >>> classify("贵州省发布2016年政府信息公开工作年度报告", "")
+    'other'
     """
     if title:
         core = _QUOTED.sub("", _TRAILER.sub("", title)) or title
         ending = _first_match(_TITLE_END, core)
+        if ending != "notice" and _NEWS.search(title):
+            return "other"
         return ending if ending else _first_match(_TITLE_WORDS, core) or "other"
     return _first_match(_BY_OPENING, _QUOTED.sub("", opening[:_OPENING_CHARS])) or "other"
 

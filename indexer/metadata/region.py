@@ -3,9 +3,14 @@ the report merely mentions.
 
 Evidence, strongest first: the title; the signature; the 发文机构 field; a place in the opening
 lines that names a government body (本报告由淮安市人民政府办公室…编制) or opens a sentence as its
-subject (2022年，乌鲁木齐市坚持…, as the 总体情况 of the 2019 template begins); then the place
-a contact address in the opening lines starts with (地址：铜鼓县永宁镇…); last, a government body
-of the report's own level (我区, 区政府 → a 区) anywhere in it. The first of these that
+subject (2022年，乌鲁木齐市坚持…, as the 总体情况 of the 2019 template begins; 兴庆区坚持… at the
+start of a line); then the place a contact address in the opening lines starts with
+(地址：铜鼓县永宁镇…); then a government body of the report's own level (我区, 区政府 → a 区)
+anywhere in it; last, the government whose website the report says it is published on
+(通过乌兰浩特市政务公开网公开, 越秀区门户网站), when only one is named. A title that names no
+place but a level (自治区北部湾办, 市卫生健康委) caps what the weaker evidence finds at that level,
+and a central body's title (国家税务总局) leaves the report without a region: the address of its
+office in a capital is not its place (:mod:`indexer.metadata.level`). The first of these that
 names a known division decides; a run of names (长春市朝阳区, 江苏省鼓楼区) narrows itself, and
 the other places in the title, signature and opening lines (cited document titles included)
 settle a name several divisions share (a 长春 mention for a 朝阳区 report), as does the year the
@@ -22,6 +27,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from indexer.gazetteer import Division, Gazetteer, Mention, settle
+from indexer.metadata.level import cap_region, title_level
 from indexer.models import Region
 
 _QUOTED = re.compile(r"《[^》]*》")
@@ -31,8 +37,19 @@ _BODY_AFTER = re.compile(
 )
 """A government body's name going on after a place (…人民政府, …发展和改革局, …县委)."""
 _CHAIN_GAP = re.compile(r"[\s\u3000]*")
-_SUBJECT_BEFORE = re.compile(r"(?:^|[。；;])[\s\u3000]*(?:19|20)\d\d\s*年度?\s*[，,]?\s*$", re.M)
-"""What precedes a place that is the subject of its sentence: 2022年，乌鲁木齐市坚持…"""
+_SUBJECT_BEFORE = re.compile(
+    r"(?:[。；;][\s\u3000]*(?:19|20)\d\d\s*年度?\s*[，,]?\s*"
+    r"|^[\s\u3000]*(?:(?:19|20)\d\d\s*年度?\s*[，,]?\s*)?)$",
+    re.M,
+)
+"""What precedes a place that is the subject of its sentence: 2022年，乌鲁木齐市坚持… (after a
+sentence end or at a line's start), 兴庆区坚持… (at a line's start)."""
+_ADDRESSEE = re.compile(r"[^\n。，,]{0,12}?[:：][\s\u3000]*$", re.M)
+"""What follows a place that heads a letter rather than a sentence: 兴安盟行政公署："""
+_WEBSITE_AFTER = re.compile(
+    r"(?:人民政府|政府)?(?:门户网站|政府网站|政务公开网|政务网|公众信息网|公众网|政府网|网站)"
+)
+"""A government's website named after its place: 越秀区门户网站, 乌兰浩特市政务公开网."""
 _ADDRESS_BEFORE = re.compile(r"地\s*址\s*[:：]\s*$")
 _BEFORE_CHARS = 16
 _OWN_LEVEL = re.compile(r"[我全本]([省市县区旗州])|([省市县区旗州])(?:人民政府|政府|委)")
@@ -61,10 +78,16 @@ def decide_region(
         candidates = _first_place(simplified, found, gazetteer)
         if candidates:
             return settle(candidates, context, year)
+    level = title_level(simplified[title[0] : title[1]]) if title else None
+    if level == "national":
+        return None
     after = title[1] if title else 0
-    return _head_region(simplified, head_mentions, gazetteer, context, after, year) or _own_body(
-        simplified, gazetteer, context, year
+    found = (
+        _head_region(simplified, head_mentions, gazetteer, context, after, year)
+        or _own_body(simplified, gazetteer, context, year)
+        or _website(simplified, gazetteer, context, year)
     )
+    return cap_region(found, level)
 
 
 def _own_body(
@@ -85,6 +108,22 @@ def _own_body(
         if candidates and all(c.name.endswith(level) for c in candidates)
     )
     return settle(found.most_common(1)[0][0], context, year) if found else None
+
+
+def _website(
+    simplified: str, gazetteer: Gazetteer, context: Sequence[Division], year: int | None
+) -> Region | None:
+    """Last, the government whose website the report names (越秀区门户网站): a street office's
+    report, which calls its district by no other name. Two different ones decide nothing."""
+    mentions = _mentions(simplified, (0, len(simplified)), gazetteer)
+    found = {
+        candidates
+        for m in mentions
+        if _WEBSITE_AFTER.match(simplified, _chain_end(simplified, m, mentions))
+        for candidates in [gazetteer.locate(_chain(simplified, m, mentions))]
+        if candidates
+    }
+    return settle(found.pop(), context, year) if len(found) == 1 else None
 
 
 def _head_region(
@@ -116,8 +155,10 @@ def _head_region(
 def _speaks_for_issuer(simplified: str, mention: Mention, mentions: Sequence[Mention]) -> bool:
     """Whether a place names a government body (…人民政府, …局) or is a sentence's subject."""
     end = _chain_end(simplified, mention, mentions)
-    return bool(_BODY_AFTER.match(simplified, end)) or _preceded_by(
-        simplified, mention, _SUBJECT_BEFORE
+    if _BODY_AFTER.match(simplified, end):
+        return True
+    return _preceded_by(simplified, mention, _SUBJECT_BEFORE) and not _ADDRESSEE.match(
+        simplified, end
     )
 
 

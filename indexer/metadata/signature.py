@@ -58,6 +58,16 @@ def find_signature(lines: Sequence[Line]) -> Signature | None:
     return None
 
 
+def signed_date(lines: Sequence[Line], signature: Signature | None) -> date | None:
+    """The date a document was signed: its signature's, else the first line that is a date
+    alone (a notice whose body is named only in its header, 海府〔2011〕33号, signs with the
+    date under its text: 二○一一年四月八日)."""
+    if signature:
+        return signature.date
+    dated = (to_date(match) for line in lines if (match := date_line(line.text)))
+    return next(filter(None, dated), None)
+
+
 def date_line(text: str) -> re.Match[str] | None:
     """The date a line consists of, bracketed or with a time (validate with ``to_date``).
 

@@ -11,7 +11,9 @@ body wins over generic lines such as a menu's 政府信息公开年报. Only lin
 line of prose count. A report that starts straight with prose may still name itself in its
 opening sentence: 大姚县2009年政府信息公开工作年度报告（以下简称年报）根据…,
 现向社会公开《沙依巴克区人民政府2022年度政府信息公开工作年度报告》, 特编制海安县雅周镇2014年
-政府信息公开工作年度报告。
+政府信息公开工作年度报告, …由北京市发展和改革委员会编制的2008年度政府信息公开年度报告; or
+runs its title into that sentence, as document sites do that lose every line break:
+绥棱县2018年政务公开工作要点实施方案为深入贯彻落实….
 """
 
 from __future__ import annotations
@@ -57,7 +59,11 @@ _NAMED_IN_OPENING = (
         r"(?:公开|公布|发布|编制|形成了?|印发)\s*《(?P<title>[^《》]{6,80}?(?:报告|年报|总结))》"
     ),
     re.compile(
-        r"编制(?:了|完成)?(?P<title>[^，。,；;：:（(《》\s]{6,60}?(?:报告|年报))(?=[。，,；;])"
+        r"编制(?:了|完成|的)?(?P<title>[^，。,；;：:（(《》\s]{6,60}?(?:报告|年报))(?=[。，,；;])"
+    ),
+    re.compile(
+        r"^(?P<title>[^，。,；;：:（(《》\s]{6,40}?(?:报告|年报|总结|要点|方案|计划))"
+        r"(?=为了?|根据|按照|依据|现将|今年以来)"
     ),
 )
 """How an untitled report names itself in its opening sentence."""

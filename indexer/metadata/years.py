@@ -4,9 +4,10 @@ out in 2018).
 In order: the title's first year; the statistics period (本报告所列数据统计期限从2025年1月1日…);
 the opening lines' own year (现将…2018年政府信息公开工作报告如下 / 为做好2019年政务公开工作 /
 2018年，我县…, also where the first section opens so: 一、总体情况 / 2021年城中区…); for reports
-and summaries, a year that clearly prevails in the text; for notices and plans, the year they
-were signed (a plan is for the year it is issued in). Otherwise unknown: a year is never
-guessed from the publication date, a report coming out the year after the one it covers.
+and summaries, the only year the text names or one that clearly prevails in it; for notices and
+plans, the year they were signed (a plan is for the year it is issued in). Otherwise unknown: a
+year is never guessed from the publication date, a report coming out the year after the one it
+covers.
 """
 
 from __future__ import annotations
@@ -64,7 +65,11 @@ def covered_year(
 
 
 def _prevailing(text: str) -> int | None:
+    """The year a report or summary speaks of: the only one it names (2021年，全县公开…), or
+    one named far more often than any other."""
     counts = Counter(year for year, _ in years_in(text)).most_common(2)
+    if len(counts) == 1:
+        return counts[0][0]
     if not counts or counts[0][1] < _PREVAILING_MIN:
         return None
     if len(counts) > 1 and counts[0][1] < _PREVAILING_RATIO * counts[1][1]:

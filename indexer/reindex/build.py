@@ -1,9 +1,9 @@
 """Filling one new generation: delete what went away, add what is new, record every file.
 
-The engine's writer runs in this process (its tokenising is the other half of the CPU work) and
-is fed by the worker processes reading files. Nothing is visible until the writer commits; on any
-error or interrupt the writer is cancelled and the exception propagates, so the caller can drop
-the unfinished generation.
+Worker processes read and understand the files; this process hands their reports to the engine's
+writer (which may tokenise in processes of its own). Nothing is visible until the writer commits;
+on any error or interrupt the writer is cancelled and the exception propagates, so the caller can
+drop the unfinished generation.
 """
 
 from __future__ import annotations
@@ -59,9 +59,10 @@ def build_generation(
                     reports_added += len(record.reports)
                     sections_added += record.sections
                     progress.advance(record.error is not None)
+            progress.writing()
+            writer.commit()
         finally:
             progress.finish()
-        writer.commit()
     except BaseException:
         writer.cancel()
         raise

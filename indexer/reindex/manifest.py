@@ -40,6 +40,9 @@ class FileRecord:
 
 @dataclass(frozen=True)
 class Manifest:
+    """A generation: its engine and analysis fingerprint, when it was created, the generation it
+    replaced, every corpus file as read, and the run that made (or last checked) it."""
+
     engine: str
     fingerprint: str
     created: str

@@ -1,8 +1,9 @@
 """What a reindex has to do: the corpus files now, compared with the previous generation's.
 
-Source names are POSIX paths relative to their corpus folder (``2019/吉林省.txt``). With several
-corpus folders each name starts with its folder's own name (``reports-a/2019/吉林省.txt``), so
-names stay unique; two corpus folders with the same name, or one inside another, are refused.
+Source names are POSIX paths relative to their corpus folder (``2019/吉林省.txt``; see
+:func:`source_name` for names that are not UTF-8). With several corpus folders each name starts
+with its folder's own name (``reports-a/2019/吉林省.txt``), so names stay unique; two corpus
+folders with the same name, or one inside another, are refused.
 
 A file is unchanged when its content hash is the one recorded. Re-reading every byte of a large
 corpus on each run would be slow, so, as git does, a file whose size and modification time both
@@ -14,10 +15,11 @@ cannot hide. ``--full`` reads everything regardless.
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from indexer.reading import ReadError, find_report_files
 from indexer.reindex.manifest import FileRecord
@@ -80,7 +82,7 @@ def corpus_prefixes(folders: Sequence[Path]) -> dict[Path, str]:
                 f"{folder.name!r}, so their files' names would clash; rename one"
             )
         by_name[folder.name] = folder
-    return {folder: f"{folder.name}/" for folder in unique}
+    return {folder: source_name(PurePath(folder.name)) + "/" for folder in unique}
 
 
 def scan_corpus(prefixes: Mapping[Path, str]) -> list[CorpusFile]:
@@ -96,9 +98,27 @@ def scan_corpus(prefixes: Mapping[Path, str]) -> list[CorpusFile]:
                 stat = path.stat()
             except FileNotFoundError:
                 continue  # removed while we looked: it is not part of the corpus any more
-            source = prefix + path.relative_to(folder).as_posix()
+            source = prefix + source_name(path.relative_to(folder))
             found.append(CorpusFile(path, source, stat.st_size, stat.st_mtime_ns))
     return sorted(found, key=lambda item: item.source)
+
+
+def source_name(relative: PurePath) -> str:
+    """A file's source name: its relative path, POSIX-style, as readable text.
+
+    Names that are not UTF-8 (archives made on Chinese Windows hold GBK names) are decoded as
+    GB18030, and any other bytes escaped, so every name can be stored, shown and searched.
+
+    >>> source_name(PurePath(os.fsdecode("年报/报告".encode("gbk") + b".txt")))
+    '年报/报告.txt'
+    """
+    raw = os.fsencode(relative.as_posix())
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("utf-8", "backslashreplace")
 
 
 def plan_changes(

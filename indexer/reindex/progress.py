@@ -14,6 +14,7 @@ from tqdm import tqdm
 
 LINE_SECONDS = 30.0
 LINE_STEPS = 10
+WRITING = "reindex: all files read, writing the index…"
 
 
 class Progress(Protocol):
@@ -23,8 +24,11 @@ class Progress(Protocol):
     def advance(self, rejected: bool) -> None:
         """One more file was read (and was ``rejected`` or not)."""
 
+    def writing(self) -> None:
+        """Every file is read; the engine now writes the index (the last batches, merging)."""
+
     def finish(self) -> None:
-        """The files are read (or the run stops); release the terminal."""
+        """The run is over or stops; release the terminal."""
 
 
 def progress_for(stream: TextIO) -> Progress:
@@ -50,9 +54,14 @@ class BarProgress:
             self._bar.set_postfix(rejected=self._rejected, refresh=False)
         self._bar.update()
 
+    def writing(self) -> None:
+        self.finish()
+        print(WRITING, file=self._stream, flush=True)
+
     def finish(self) -> None:
         if self._bar is not None:
             self._bar.close()
+            self._bar = None
 
 
 class LineProgress:
@@ -78,6 +87,9 @@ class LineProgress:
                 self._next_step += 1
             self._last_line = now
             self._write(now)
+
+    def writing(self) -> None:
+        print(WRITING, file=self._stream, flush=True)
 
     def finish(self) -> None:
         """Nothing to release: the last file's line already said 100%."""

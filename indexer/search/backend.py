@@ -7,11 +7,12 @@ contract tests run against every implementation.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Protocol
 
 from indexer.models import Report
+from indexer.search.snippets import Span
 from indexer.search.types import SearchRequest, SearchResults
 
 
@@ -39,6 +40,12 @@ class SearchBackend(Protocol):
 
     def report(self, report_id: str) -> Report | None:
         """The full report stored under ``report_id``, or None."""
+
+    def marks(self, report_id: str, query: str) -> Mapping[int, tuple[Span, ...]]:
+        """What ``query`` marks in each section of a report, to highlight the report whole:
+        section position → sorted, non-overlapping character spans into that section's text
+        (``Report.text[start:end]``); sections without a mark are left out. Raises
+        :class:`indexer.search.types.QueryError` for a bad query."""
 
     def close(self) -> None:
         """Release files and caches."""

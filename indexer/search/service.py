@@ -21,6 +21,7 @@ from indexer.reindex.decide import index_fingerprint
 from indexer.reindex.layout import current_generation
 from indexer.reindex.manifest import ManifestError, read_manifest
 from indexer.search.backend import Engine, SearchBackend
+from indexer.search.snippets import Span
 from indexer.search.types import FacetValue, SearchRequest, SearchResults
 from indexer.structure.sectiontypes import UNCLASSIFIED
 
@@ -86,6 +87,12 @@ class SearchService:
         """The full report stored under ``report_id``, or None."""
         with self._lease() as served:
             return served.backend.report(report_id)
+
+    def marks(self, report_id: str, query: str) -> Mapping[int, tuple[Span, ...]]:
+        """What ``query`` marks in each section of a report, by section position (see
+        :meth:`SearchBackend.marks`); raises :class:`QueryError` or :class:`NoIndexError`."""
+        with self._lease() as served:
+            return served.backend.marks(report_id, query)
 
     def stats(self) -> IndexStats:
         """Counts over the whole served generation."""

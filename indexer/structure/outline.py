@@ -6,7 +6,8 @@ inside a section, a table row, a quoted document. Titles of the national templat
 trusted whatever their number, since conversions misnumber them. A page that lost the report's
 beginning (a mirror, an excerpt) may open on 四、 and count on from there: a run of headings in
 sequence is an outline wherever it starts. A table of contents at the top (a cluster of headings
-with nothing under them, numbered again below) is not an outline.
+with nothing under them, numbered again below) is not an outline, nor are the clauses of a
+regulation's articles (:mod:`indexer.structure.articles`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
+from indexer.structure.articles import drop_clauses
 from indexer.structure.headings import Candidate, find_candidates
 from indexer.structure.template import template_section
 
@@ -54,7 +56,7 @@ def outline(simplified: str) -> tuple[Heading, ...]:
     >>> [(h.level, h.candidate.title) for h in found]
     [(1, '甲乙'), (2, '丙丁'), (1, '戊己')]
     """
-    candidates = drop_contents(find_candidates(simplified), simplified)
+    candidates = drop_clauses(drop_contents(find_candidates(simplified), simplified), simplified)
     top = level_one_style(candidates)
     if top is None:
         return ()

@@ -25,7 +25,7 @@ def matched_spans(
     the section text (``simplified`` is its simplified twin)."""
     spans: list[Span] = []
     for unit in units:
-        if len(unit.words) == 1:
+        if unit.word:
             spans.extend(_sequence_spans(reader, docnum, "text", unit.words))
         if unit.single_character:
             folded = fold(simplified)

@@ -44,18 +44,16 @@ class SpawningSubWriter(SubWriterTask):
         parent = os.getppid()
         ix = self.storage.open_index(self.indexname)
         writer = self.writer = SegmentWriter(ix, _lk=False, **self.kwargs)
-        while True:
+        while os.getppid() == parent:
             try:
                 job = self.jobqueue.get(timeout=POLL_SECONDS)
             except queue.Empty:
-                if os.getppid() != parent:
-                    writer.cancel()
-                    return
                 continue
             if job is None:
-                break
+                self.resultqueue.put(writer._finalize_segment())
+                return
             self._process_file(*job)
-        self.resultqueue.put(writer._finalize_segment())
+        writer.cancel()  # the parent is gone: nobody will collect this segment
 
 
 class SpawningMpWriter(MpWriter):

@@ -1,13 +1,13 @@
-"""The parsed query as Whoosh queries, and the terms whose matches snippets mark.
+"""The parsed query as a matching plan, ranking terms, and the units snippets mark.
 
-Every piece of text the user typed becomes one *unit*, converted to simplified script and
-analysed as documents are. A section matches a unit when the unit is one word of its text (a
+Every piece of text the user typed becomes one or more *units*, converted to simplified script
+and analysed as documents are. A section matches a unit when the unit is one word of its text (a
 dictionary sub-word included: 信息公开 inside 政府信息公开) or when the unit's bigrams stand in
-its text in order (a phrase in the bigram field), so 生态环境 is found inside 生态环境保护 while
-环境与生态 is not. The same units found in the section's heading path and its report's title
-raise its rank (BM25F with boosts) without widening what matches: otherwise a word of every
-title (公开) would match every section, and ``-公开`` none. ``title:`` matches titles
-explicitly. Filters select without scoring.
+its text in order, so 生态环境 is found inside 生态环境保护 while 环境与生态 is not (see
+:mod:`indexer.backends.whoosh.matching`). Ranking is BM25F over the units' terms in the section
+text, its heading path and its report's title (boosted); headings and titles raise the rank
+without widening what matches: otherwise a word of every title (公开) would match every
+section, and ``-公开`` none. ``title:`` matches titles explicitly. Filters select, never score.
 """
 
 from __future__ import annotations
@@ -15,18 +15,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from whoosh import query as wq
-
 from indexer.analysis.normalise import HAN, has_han
 from indexer.backends.whoosh.analysis import bigram_analyzer, word_analyzer
-from indexer.backends.whoosh.syntax import AllOf, Filter, Node, Not, Text, Years
+from indexer.backends.whoosh.syntax import AllOf, AnyOf, Filter, Node, Not, Text, Years
 from indexer.script import to_simplified
 from indexer.search.types import QueryError
 
 TITLE_BOOST = 2.0
 HEADING_BOOST = 1.5
 BIGRAM_BOOST = 0.5
-"""Bigram matches count less than word matches: they are the recall net, not the signal."""
+"""Bigram terms count less than words: they are the recall net, not the signal."""
 
 Fields = tuple[tuple[str, str, float], ...]
 """(word field, bigram field, boost) triples a unit is looked for in."""
@@ -37,6 +35,8 @@ CONTEXT: Fields = (
     ("title", "title_bigram", TITLE_BOOST),
 )
 TITLE: Fields = (("title", "title_bigram", 1.0),)
+RANKED_FIELDS = ("text", "text_bigram", "heading", "title")
+"""The fields :func:`rank_terms` uses."""
 
 _HAN_SPACE = re.compile(f"(?<=[{HAN}])\\s+(?=[{HAN}])")
 _WORDS = word_analyzer()
@@ -54,6 +54,13 @@ class Unit:
     bigrams: Terms
 
     @property
+    def word(self) -> str | None:
+        """The unit's word when it is one word (a several-word unit is matched by bigrams: a
+        phrase of words would find 信息 公开 in 信息主动公开, whose stacked sub-word 公开
+        follows 信息)."""
+        return self.words[0][0] if len(self.words) == 1 else None
+
+    @property
     def single_character(self) -> str | None:
         """The ideograph of a one-character unit (found by prefix among bigrams), else None."""
         if len(self.bigrams) == 1 and len(self.bigrams[0][0]) == 1 and has_han(self.bigrams[0][0]):
@@ -62,33 +69,49 @@ class Unit:
 
 
 @dataclass(frozen=True)
-class CompiledQuery:
-    """``query`` selects (None: every document); ``ranking`` selects the same documents and
-    scores them with the context boosts (None: nothing to rank by). ``marked`` are the units
-    snippets mark; ``warnings`` say what was left out."""
+class RankTerm:
+    """A term a unit is ranked by, in one field, with its boost."""
 
-    query: wq.Query | None
-    ranking: wq.Query | None
+    field: str
+    text: str
+    boost: float
+
+
+@dataclass(frozen=True)
+class Match:
+    """A plan leaf: sections holding any of ``units`` (spellings of one typed text)."""
+
+    units: tuple[Unit, ...]
+    fields: Fields
+
+
+Plan = Match | Filter | Years | Not | AllOf | AnyOf
+
+
+@dataclass(frozen=True)
+class CompiledQuery:
+    """``plan`` selects (None: every document); ``ranking`` scores the selected documents (None:
+    nothing to rank by, browse order); ``marked`` are the units snippets mark; ``warnings`` say
+    what was left out."""
+
+    plan: Plan | None
+    ranking: tuple[RankTerm, ...] | None
     marked: tuple[Unit, ...]
     warnings: tuple[str, ...] = ()
 
 
 def compile_query(node: Node | None, regions: tuple[str, ...] = ()) -> CompiledQuery:
-    """The Whoosh queries for a parsed query and the request's ``region`` filter (any level)."""
+    """The plan and ranking of a parsed query and the request's ``region`` filter (any level)."""
     compiler = _Compiler()
     parts = [compiler.convert(node)] if node is not None else []
     if node is not None and parts[0] is None:
         raise QueryError("nothing to search for: " + "; ".join(dict.fromkeys(compiler.warnings)))
     if regions:
-        names = [wq.Term("region", to_simplified(name)) for name in regions]
-        parts.append(_filter(wq.Or(names)))
-    query = None if not parts else parts[0] if len(parts) == 1 else wq.And(parts)
+        parts.append(AnyOf(tuple(Filter("region", to_simplified(name)) for name in regions)))
+    plan = None if not parts else parts[0] if len(parts) == 1 else AllOf(tuple(parts))
     marked = tuple(dict.fromkeys(compiler.marked))
-    ranking = None
-    if query is not None and marked:
-        ranking = wq.AndMaybe(query, wq.Or([unit_query(unit, CONTEXT) for unit in marked]))
-    warnings = tuple(dict.fromkeys(compiler.warnings))
-    return CompiledQuery(query, ranking, marked, warnings)
+    ranking = tuple(dict.fromkeys(t for unit in marked for t in rank_terms(unit))) or None
+    return CompiledQuery(plan, ranking, marked, tuple(dict.fromkeys(compiler.warnings)))
 
 
 def analyse(text: str) -> Unit:
@@ -96,45 +119,6 @@ def analyse(text: str) -> Unit:
     query mode: without the sub-words stacked at index time)."""
     simplified = to_simplified(text)
     return Unit(_terms(_WORDS, simplified), _terms(_BIGRAMS, simplified))
-
-
-class _Compiler:
-    def __init__(self) -> None:
-        self.marked: list[Unit] = []
-        self.warnings: list[str] = []
-
-    def convert(self, node: Node, negated: bool = False) -> wq.Query | None:
-        if isinstance(node, Text):
-            return self.text(node, negated)
-        if isinstance(node, Filter):
-            return _filter(wq.Term(node.field, to_simplified(node.value)))
-        if isinstance(node, Years):
-            years = node.range
-            return _filter(wq.TermRange("year", str(years.first), str(years.last)))
-        if isinstance(node, Not):
-            child = self.convert(node.child, not negated)
-            return wq.Not(child) if child is not None else None
-        children = [self.convert(child, negated) for child in node.children]
-        kept = [child for child in children if child is not None]
-        if not kept:
-            return None
-        if len(kept) == 1:
-            return kept[0]
-        return wq.And(kept) if isinstance(node, AllOf) else wq.Or(kept)
-
-    def text(self, node: Text, negated: bool) -> wq.Query | None:
-        units = [analyse(spelling) for spelling in spellings(node.value)]
-        if not units[0].bigrams:
-            self.warnings.append(f"left out {node.value!r} (no letters, digits or characters)")
-            return None
-        if not units[0].words and units[0].single_character:  # a stopword of one character
-            self.warnings.append(f"left out {node.value!r} (too common to search for)")
-            return None
-        if not negated and not node.title:
-            self.marked.extend(units)
-        fields = TITLE if node.title else BODY
-        options = [unit_query(unit, fields) for unit in units]
-        return options[0] if len(options) == 1 else wq.Or(options)
 
 
 def spellings(text: str) -> tuple[str, ...]:
@@ -148,29 +132,52 @@ def spellings(text: str) -> tuple[str, ...]:
     return (text, joined) if joined != text else (text,)
 
 
-def unit_query(unit: Unit, fields: Fields) -> wq.Query:
-    """The unit as one word, or as its bigrams in order, in each of ``fields``.
-
-    A unit of several words is left to the bigram phrase: a phrase of words would find 信息 公开
-    in 信息主动公开, whose stacked sub-word 公开 follows 信息. The bigram phrase also spans
-    what a word phrase cannot: stopwords left out between the words.
-    """
-    options: list[wq.Query] = []
-    for word_field, bigram_field, boost in fields:
-        if len(unit.words) == 1:
-            options.append(wq.Term(word_field, unit.words[0][0], boost=boost))
-        if unit.single_character:
-            options.append(wq.Prefix(bigram_field, unit.single_character, boost=boost))
-        elif len(unit.bigrams) == 1:
-            options.append(wq.Term(bigram_field, unit.bigrams[0][0], boost=boost * BIGRAM_BOOST))
-        else:
-            words = [text for text, _ in unit.bigrams]
-            options.append(wq.Phrase(bigram_field, words, boost=boost * BIGRAM_BOOST))
-    return wq.Or(options)
+def rank_terms(unit: Unit) -> list[RankTerm]:
+    """The terms a unit is ranked by: its word in the text, the heading path and the title
+    (boosted), and its bigrams in the text (so sections found by bigrams alone rank too)."""
+    terms = [
+        RankTerm(word_field, unit.word, boost)
+        for word_field, _, boost in BODY + CONTEXT
+        if unit.word is not None
+    ]
+    bigram_field = BODY[0][1]
+    terms.extend(RankTerm(bigram_field, text, BIGRAM_BOOST) for text, _ in unit.bigrams)
+    return terms
 
 
-def _filter(query: wq.Query) -> wq.Query:
-    return wq.ConstantScoreQuery(query, 0.0)
+class _Compiler:
+    def __init__(self) -> None:
+        self.marked: list[Unit] = []
+        self.warnings: list[str] = []
+
+    def convert(self, node: Node, negated: bool = False) -> Plan | None:
+        if isinstance(node, Text):
+            return self.text(node, negated)
+        if isinstance(node, Filter):
+            return Filter(node.field, to_simplified(node.value))
+        if isinstance(node, Years):
+            return node
+        if isinstance(node, Not):
+            child = self.convert(node.child, not negated)
+            return Not(child) if child is not None else None
+        kept = tuple(
+            plan for child in node.children if (plan := self.convert(child, negated)) is not None
+        )
+        if len(kept) <= 1:
+            return kept[0] if kept else None
+        return type(node)(kept)
+
+    def text(self, node: Text, negated: bool) -> Match | None:
+        units = tuple(analyse(spelling) for spelling in spellings(node.value))
+        if not units[0].bigrams:
+            self.warnings.append(f"left out {node.value!r} (no letters, digits or characters)")
+            return None
+        if not units[0].words and units[0].single_character:  # a stopword of one character
+            self.warnings.append(f"left out {node.value!r} (too common to search for)")
+            return None
+        if not negated and not node.title:
+            self.marked.extend(units)
+        return Match(units, TITLE if node.title else BODY)
 
 
 def _terms(analyzer: object, text: str) -> Terms:

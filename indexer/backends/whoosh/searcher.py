@@ -1,9 +1,10 @@
 """Searching one committed generation: a :class:`indexer.search.backend.SearchBackend`.
 
-Everything expensive happens once, when the generation is opened: the searcher, the arrays of
-facet and sort codes, the browse orders. A request then matches once (every matching document
-number, unscored), counts and filters facets on arrays, and scores only as many documents as
-the page needs. Whoosh searchers are not safe to share between threads: requests take turns.
+Everything expensive happens once, when the generation is opened: the reader, the arrays of
+facet and sort codes and field lengths, the browse orders. A request then reads each of its
+terms' postings once, matches and counts facets on arrays, scores the matches on arrays when it
+ranks by relevance, and looks up only the page's sections for snippets. Whoosh readers are not
+safe to share between threads: requests take turns.
 """
 
 from __future__ import annotations
@@ -15,22 +16,23 @@ from pathlib import Path
 
 import numpy as np
 from whoosh import index
-from whoosh.collectors import Collector, FilterCollector, TopCollector
-from whoosh.query import Query
-from whoosh.scoring import BM25F
+from whoosh.query import Term
 
 from indexer.analysis.segment import initialise
 from indexer.backends.whoosh.facets import count_facets, facet_values, selections
 from indexer.backends.whoosh.highlight import matched_spans
+from indexer.backends.whoosh.matching import Matcher
 from indexer.backends.whoosh.order import BROWSE, order_ranks, page_in_order
-from indexer.backends.whoosh.query import CompiledQuery, Unit, compile_query
+from indexer.backends.whoosh.postings import Postings
+from indexer.backends.whoosh.query import RANKED_FIELDS, CompiledQuery, Unit, compile_query
+from indexer.backends.whoosh.ranking import Ranker, best
 from indexer.backends.whoosh.syntax import parse_query
 from indexer.backends.whoosh.table import read_table
 from indexer.backends.whoosh.writer import WHOOSH_DIR
 from indexer.config import SearchSettings
 from indexer.docstore import DOCSTORE_NAME, DocStore
 from indexer.models import Report
-from indexer.search.snippets import make_snippets
+from indexer.search.snippets import Span, choose_marks, make_snippets
 from indexer.search.types import Hit, SearchRequest, SearchResults, SectionRef
 from indexer.structure.taxonomy import Taxonomy
 
@@ -42,13 +44,13 @@ class WhooshBackend:
         initialise()  # the first query would otherwise pay for loading jieba's dictionary
         self._settings = settings
         self._taxonomy = taxonomy
-        self._searcher = index.open_dir(folder / WHOOSH_DIR, readonly=True).searcher(
-            weighting=BM25F()
-        )
+        self._searcher = index.open_dir(folder / WHOOSH_DIR, readonly=True).searcher()
         reader = self._searcher.reader()
         self._leaves = reader.leaf_readers()
         self._offsets = [offset for _, offset in self._leaves]
         self._table = read_table(reader)
+        self._matcher = Matcher(reader, self._table)
+        self._ranker = Ranker(reader, RANKED_FIELDS)
         self._ranks = order_ranks(self._table)
         self._store = DocStore.open(folder / DOCSTORE_NAME, readonly=True)
         self._lock = threading.Lock()
@@ -60,9 +62,10 @@ class WhooshBackend:
         compiled = compile_query(parsed.node, request.region)
         chosen = selections(request)
         with self._lock:
-            matched = self._matching(compiled)
+            postings = Postings(self._leaves, self._table.live_mask)
+            matched = self._matcher.match(compiled.plan, postings)
             counted = count_facets(self._table, matched, chosen)
-            page = self._page(compiled, counted.docs, bool(chosen), request)
+            page = self._page(compiled, counted.docs, postings, request)
             hits = tuple(self._hit(docnum, score, compiled.marked) for docnum, score in page)
         return SearchResults(
             request=request,
@@ -76,44 +79,41 @@ class WhooshBackend:
     def report(self, report_id: str) -> Report | None:
         return self._store.get(report_id)
 
+    def marks(self, report_id: str, query: str) -> dict[int, tuple[Span, ...]]:
+        """The spans ``query`` marks in every section of a report, by section position."""
+        parsed = parse_query(query, self._taxonomy, self._settings.max_query_chars)
+        units = compile_query(parsed.node).marked
+        report = self._store.get(report_id)
+        if report is None or not units:
+            return {}
+        sections = {section.position: section for section in report.sections}
+        found: dict[int, tuple[Span, ...]] = {}
+        with self._lock:
+            for docnum in self._searcher.docs_for_query(Term("report_id", report_id)):
+                section = sections[self._searcher.stored_fields(docnum)["position"]]
+                simplified = report.simplified[section.start : section.end]
+                spans = choose_marks(self._spans(docnum, units, simplified))
+                if spans:
+                    found[section.position] = tuple(spans)
+        return found
+
     def close(self) -> None:
         with self._lock:
             self._searcher.close()
             self._store.close()
 
-    def _matching(self, compiled: CompiledQuery) -> np.ndarray:
-        """Every live document number the query matches, ascending."""
-        if compiled.query is None:
-            return self._table.live
-        return np.fromiter(self._searcher.docs_for_query(compiled.query), dtype=np.int64)
-
     def _page(
-        self, compiled: CompiledQuery, docs: np.ndarray, filtered: bool, request: SearchRequest
+        self, compiled: CompiledQuery, docs: np.ndarray, postings: Postings, request: SearchRequest
     ) -> list[tuple[int, float | None]]:
         offset = (request.page - 1) * request.page_size
         if request.page_size == 0 or offset >= len(docs):
             return []
         if request.sort == "relevance" and compiled.ranking is not None:
-            top = self._top(compiled.ranking, offset + request.page_size, docs, filtered)
-            return [(docnum, score) for score, docnum in top[offset:]]
+            scores = self._ranker.scores(compiled.ranking, docs, postings)
+            return list(best(docs, scores, offset, request.page_size))
         sort = BROWSE if request.sort == "relevance" else request.sort
         page = page_in_order(self._ranks[sort], docs, offset, request.page_size)
         return [(int(docnum), None) for docnum in page]
-
-    def _top(
-        self, ranking: Query, limit: int, docs: np.ndarray, filtered: bool
-    ) -> list[tuple[float, int]]:
-        """The ``limit`` best (score, document number) pairs, best first, ties by number.
-
-        Whoosh's shortcuts (replacing matchers and skipping blocks by their best possible score)
-        trust score bounds that its phrase and optional-clause matchers get wrong, so the top
-        documents would change with ``limit`` and pages would disagree: every match is scored.
-        """
-        collector: Collector = TopCollector(limit, usequality=False, replace=0)
-        if filtered:  # facet selections are not in the query: keep to the documents left
-            collector = FilterCollector(collector, set(docs.tolist()), None)
-        self._searcher.search_with_collector(ranking, collector)
-        return collector.results().top_n
 
     def _hit(self, docnum: int, score: float | None, units: tuple[Unit, ...]) -> Hit:
         stored = self._searcher.stored_fields(docnum)
@@ -123,10 +123,8 @@ class WhooshBackend:
         by_position = {section.position: section for section in report.sections}
         section = by_position[stored["position"]]
         parent = by_position.get(section.parent) if section.parent is not None else None
-        leaf = bisect_right(self._offsets, docnum) - 1
-        reader, base = self._leaves[leaf]
         simplified = report.simplified[section.start : section.end]
-        spans = matched_spans(reader, docnum - base, units, simplified) if units else []
+        spans = self._spans(docnum, units, simplified) if units else []
         snippets = make_snippets(
             report.text[section.start : section.end],
             spans,
@@ -150,3 +148,8 @@ class WhooshBackend:
             snippets=snippets,
             score=score,
         )
+
+    def _spans(self, docnum: int, units: tuple[Unit, ...], simplified: str) -> list[Span]:
+        leaf = bisect_right(self._offsets, docnum) - 1
+        reader, base = self._leaves[leaf]
+        return matched_spans(reader, docnum - base, units, simplified)

@@ -34,9 +34,11 @@ class Column:
 
 @dataclass(frozen=True)
 class Table:
-    """The live document numbers and one :class:`Column` per column field."""
+    """The live document numbers (ascending, and as a mask over all document numbers) and one
+    :class:`Column` per column field."""
 
     live: np.ndarray
+    live_mask: np.ndarray
     columns: dict[str, Column]
 
 
@@ -44,7 +46,9 @@ def read_table(reader: IndexReader) -> Table:
     """Build the table of an index reader (all its segments)."""
     size = reader.doc_count_all()
     live = np.fromiter(reader.all_doc_ids(), dtype=np.int64)
-    return Table(live, {field: _column(reader, field, size) for field in COLUMN_FIELDS})
+    mask = np.zeros(size, dtype=bool)
+    mask[live] = True
+    return Table(live, mask, {field: _column(reader, field, size) for field in COLUMN_FIELDS})
 
 
 def _column(reader: IndexReader, field: str, size: int) -> Column:

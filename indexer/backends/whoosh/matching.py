@@ -1,0 +1,133 @@
+"""Which documents a plan matches: sorted arrays of document numbers, combined as sets.
+
+Exact totals and facet counts need every match, not the best few, so matching is done here
+rather than by Whoosh's matchers (whose phrase matching walks every candidate in Python, twice
+when ranking): a term's documents are read from its postings into an array, AND, OR and NOT
+are numpy set operations, and filters on facet fields are array comparisons on the table.
+
+A unit matches where it is a word of the word field, or where its bigrams stand in order in the
+bigram field. Documents holding all the bigrams are candidates; only candidates the word did not
+already match have their positions checked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from functools import reduce
+
+import numpy as np
+from whoosh.reading import IndexReader
+
+from indexer.backends.whoosh.postings import EMPTY_IDS, Postings
+from indexer.backends.whoosh.query import Fields, Match, Plan, Terms, Unit
+from indexer.backends.whoosh.syntax import AllOf, Filter, Not, Years
+from indexer.backends.whoosh.table import Table
+
+
+class Matcher:
+    """Evaluates plans over one opened index (its segments and its table)."""
+
+    def __init__(self, reader: IndexReader, table: Table) -> None:
+        self._leaves = reader.leaf_readers()
+        self._table = table
+
+    def match(self, plan: Plan | None, postings: Postings) -> np.ndarray:
+        """The live document numbers ``plan`` matches, ascending (None matches everything)."""
+        return _Evaluation(self._leaves, self._table, postings).match(plan)
+
+
+class _Evaluation:
+    def __init__(
+        self, leaves: list[tuple[IndexReader, int]], table: Table, postings: Postings
+    ) -> None:
+        self._leaves = leaves
+        self._table = table
+        self._postings = postings
+
+    def match(self, plan: Plan | None) -> np.ndarray:
+        if plan is None:
+            return self._table.live
+        if isinstance(plan, Match):
+            return _union(self._unit(unit, plan.fields) for unit in plan.units)
+        if isinstance(plan, Filter):
+            return self._filter(plan)
+        if isinstance(plan, Years):
+            years = plan.range
+            return self._column_docs(
+                "year", lambda v: v.isdigit() and years.first <= int(v) <= years.last
+            )
+        if isinstance(plan, Not):
+            return np.setdiff1d(self._table.live, self.match(plan.child), assume_unique=True)
+        parts = [self.match(child) for child in plan.children]
+        if isinstance(plan, AllOf):
+            return reduce(lambda a, b: np.intersect1d(a, b, assume_unique=True), parts)
+        return _union(parts)
+
+    def _filter(self, plan: Filter) -> np.ndarray:
+        if plan.field in self._table.columns:
+            return self._column_docs(plan.field, lambda value: value == plan.value)
+        return self._term(plan.field, plan.value)
+
+    def _column_docs(self, field: str, accept: Callable[[str], bool]) -> np.ndarray:
+        column = self._table.columns[field]
+        allowed = column.allowing(accept)
+        live = self._table.live
+        return live[allowed[column.codes[live]]]
+
+    def _unit(self, unit: Unit, fields: Fields) -> np.ndarray:
+        found: list[np.ndarray] = []
+        for word_field, bigram_field, _ in fields:
+            words = self._term(word_field, unit.word) if unit.word else EMPTY_IDS
+            if unit.single_character:
+                bigrams = self._prefix(bigram_field, unit.single_character)
+            else:
+                bigrams = self._phrase(bigram_field, unit.bigrams, already=words)
+            found += [words, bigrams]
+        return _union(found)
+
+    def _term(self, field: str, text: str) -> np.ndarray:
+        return self._postings.ids(field, text)
+
+    def _prefix(self, field: str, prefix: str) -> np.ndarray:
+        texts = {text for leaf, _ in self._leaves for text in leaf.expand_prefix(field, prefix)}
+        return _union(self._term(field, text) for text in texts)
+
+    def _phrase(self, field: str, terms: Terms, already: np.ndarray) -> np.ndarray:
+        """Documents where ``terms`` stand at their relative positions; documents in
+        ``already`` (matched anyway) may be left out unchecked."""
+        holding = [self._term(field, text) for text, _ in terms]
+        candidates = reduce(lambda a, b: np.intersect1d(a, b, assume_unique=True), holding)
+        if len(terms) == 1:
+            return candidates
+        unchecked = np.setdiff1d(candidates, already, assume_unique=True)
+        return self._verified(field, terms, unchecked)
+
+    def _verified(self, field: str, terms: Terms, docs: np.ndarray) -> np.ndarray:
+        kept: list[int] = []
+        offsets = [offset for _, offset in terms]
+        for leaf, base in self._leaves:
+            local = docs[(docs >= base) & (docs < base + leaf.doc_count_all())] - base
+            if not len(local):
+                continue
+            postings = [leaf.postings(field, text) for text, _ in terms]
+            for docnum in local.tolist():
+                places = []
+                for matcher in postings:
+                    matcher.skip_to(docnum)
+                    places.append(set(matcher.value_as("positions")))
+                if any(
+                    all(
+                        start + offset in place
+                        for offset, place in zip(offsets, places, strict=True)
+                    )
+                    for start in places[0]
+                ):
+                    kept.append(docnum + base)
+        return np.array(kept, dtype=np.int64)
+
+
+def _union(parts: Iterable[np.ndarray]) -> np.ndarray:
+    arrays = [part for part in parts if len(part)]
+    if not arrays:
+        return EMPTY_IDS
+    return arrays[0] if len(arrays) == 1 else np.unique(np.concatenate(arrays))

@@ -1,0 +1,107 @@
+"""Whoosh's stored postings and field lengths read into numpy arrays.
+
+Matching and ranking work on whole arrays (see :mod:`~indexer.backends.whoosh.matching` and
+:mod:`~indexer.backends.whoosh.ranking`), so a term's postings are read block by block: Whoosh's
+own segment format stores each block of up to 128 postings as a tuple of id deltas and a tuple of
+weights, which become arrays without a Python step per posting. Any other layout falls back to
+Whoosh's public matcher interface, one posting at a time; both ways give the same arrays (tested).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
+from whoosh.matching.wrappers import FilterMatcher
+from whoosh.reading import IndexReader, TermNotFound
+from whoosh.util.numeric import byte_to_length
+
+EMPTY_IDS = np.zeros(0, dtype=np.int64)
+_EMPTY_WEIGHTS = np.zeros(0, dtype=np.float64)
+_LENGTHS = np.array([byte_to_length(byte) for byte in range(256)], dtype=np.float64)
+
+
+class Postings:
+    """The postings of an index's segments, each term read once (make one per request)."""
+
+    def __init__(self, leaves: list[tuple[IndexReader, int]], live: np.ndarray) -> None:
+        self._leaves = leaves
+        self._live = live  # a boolean per document number
+        self._read: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
+
+    def ids(self, field: str, text: str) -> np.ndarray:
+        """The live documents holding the term, ascending."""
+        return self.read(field, text)[0]
+
+    def read(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """The live documents holding the term (ascending) and the term's weight in each."""
+        key = (field, text)
+        if key not in self._read:
+            parts = [_leaf_postings(leaf, field, text, base) for leaf, base in self._leaves]
+            ids = np.concatenate([ids for ids, _ in parts]) if parts else EMPTY_IDS
+            weights = np.concatenate([w for _, w in parts]) if parts else _EMPTY_WEIGHTS
+            keep = self._live[ids]
+            self._read[key] = (ids[keep], weights[keep])
+        return self._read[key]
+
+
+def _leaf_postings(
+    leaf: IndexReader, field: str, text: str, base: int
+) -> tuple[np.ndarray, np.ndarray]:
+    try:
+        matcher = leaf.postings(field, text)
+    except TermNotFound:
+        return EMPTY_IDS, _EMPTY_WEIGHTS
+    if isinstance(matcher, FilterMatcher):  # the segment's deletions: the live mask drops them
+        matcher = matcher.child
+    ids, weights = block_postings(matcher) if _is_w3(matcher) else posting_by_posting(matcher)
+    return ids + base, weights
+
+
+def _is_w3(matcher: object) -> bool:
+    return type(matcher) is W3LeafMatcher and not matcher._byteids
+
+
+def block_postings(matcher: W3LeafMatcher) -> tuple[np.ndarray, np.ndarray]:
+    """A fresh Whoosh 3 leaf matcher's postings, a block at a time."""
+    ids: list[np.ndarray] = []
+    weights: list[np.ndarray] = []
+    while matcher.is_active():
+        matcher._read_data()
+        deltas, block_weights = matcher._data[0], matcher._data[1]
+        size = len(deltas)
+        ids.append(np.cumsum(np.array(deltas, dtype=np.int64)))
+        if block_weights is None or isinstance(block_weights, float):
+            weights.append(np.full(size, 1.0 if block_weights is None else block_weights))
+        else:
+            weights.append(np.array(block_weights, dtype=np.float64))
+        matcher._next_block()
+    if not ids:
+        return EMPTY_IDS, _EMPTY_WEIGHTS
+    return np.concatenate(ids), np.concatenate(weights)
+
+
+def posting_by_posting(matcher: object) -> tuple[np.ndarray, np.ndarray]:
+    """Any matcher's postings through the public interface (the fallback and the test oracle)."""
+    ids: list[int] = []
+    weights: list[float] = []
+    while matcher.is_active():
+        ids.append(matcher.id())
+        weights.append(matcher.weight())
+        matcher.next()
+    return np.array(ids, dtype=np.int64), np.array(weights, dtype=np.float64)
+
+
+def field_lengths(reader: IndexReader, field: str) -> np.ndarray:
+    """Every document's length in ``field`` (in terms, as Whoosh stores it: to two digits)."""
+    lengths = np.zeros(reader.doc_count_all(), dtype=np.float64)
+    for leaf, base in reader.leaf_readers():
+        count = leaf.doc_count_all()
+        perdoc = getattr(leaf, "_perdoc", None)
+        name = f"_{field}_len"
+        if perdoc is not None and hasattr(perdoc, "has_column") and perdoc.has_column(name):
+            column = perdoc.column_reader(name, LENGTHS_COLUMN)
+            raw = column._dbfile.get(column._basepos, column._count)
+            lengths[base : base + column._count] = _LENGTHS[np.frombuffer(raw, dtype=np.uint8)]
+        elif count:
+            lengths[base : base + count] = [leaf.doc_field_length(d, field) for d in range(count)]
+    return lengths

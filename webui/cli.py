@@ -1,0 +1,43 @@
+"""``gongkai serve``: the web UI under waitress, a production WSGI server.
+
+Registered with the ``gongkai`` command through the ``gongkai.commands`` entry-point group, so
+the indexer never imports the web UI.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+import waitress
+
+from indexer.cli.options import config_option, index_option, settings_from
+from webui import create_app
+
+
+@click.command()
+@click.option("--host", help="Address to listen on (default: server.host in the settings).")
+@click.option("--port", type=click.IntRange(1, 65535), help="Port (default: server.port).")
+@click.option("--threads", type=click.IntRange(1, 64), default=4, show_default=True)
+@config_option
+@index_option
+def serve(
+    host: str | None,
+    port: int | None,
+    threads: int,
+    config_path: Path | None,
+    index_path: Path | None,
+) -> None:
+    """Serve the search pages and the JSON API over the index (reopened by itself when a
+    reindex switches to a new one)."""
+    settings = settings_from(config_path, index_path)
+    app = create_app({"GONGKAI_SETTINGS": settings})
+    host = host or settings.server.host
+    port = port or settings.server.port
+    click.echo(f"serving {settings.index_path} on http://{host}:{port}/ (Ctrl-C stops)")
+    try:
+        waitress.serve(app, host=host, port=port, threads=threads, ident="gongkai")
+    except OSError as exc:
+        raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror}") from exc
+    finally:
+        app.extensions["gongkai"].service.close()

@@ -1,0 +1,53 @@
+"""The report page: metadata, an outline of the sections, the full text with section anchors,
+the query's matches marked when the reader arrives from a search, and a script toggle.
+
+``/reports/<id>?q=…&script=simplified``: ``q`` marks the matches (numbered ``hit-1``, ``hit-2``
+… for next/previous), ``script=simplified`` shows the simplified twin of a traditional report.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, render_template, request, url_for
+
+from indexer.search.types import QueryError
+from webui.report_view import section_views
+from webui.state import gongkai
+from webui.urls import href
+
+bp = Blueprint("reports", __name__)
+
+SIMPLIFIED = "simplified"
+
+
+@bp.get("/reports/<report_id>")
+def report(report_id: str) -> str:
+    service = gongkai().service
+    found = service.report(report_id)
+    if found is None:
+        abort(404)
+    query = request.args.get("q", "").strip()
+    simplified = request.args.get("script") == SIMPLIFIED
+    problem = None
+    try:
+        marks = service.marks(report_id, query) if query else {}
+    except QueryError as error:
+        marks, problem = {}, str(error)
+    sections = section_views(found, found.simplified if simplified else found.text, marks)
+    hits = sum(1 for s in sections for p in (*s.heading, *s.body) if p.hit is not None)
+    path = url_for("reports.report", report_id=report_id)
+    keep = [("q", query)] if query else []
+    return render_template(
+        "report.html",
+        report=found,
+        report_id=report_id,
+        sections=sections,
+        query=query,
+        hits=hits,
+        problem=problem,
+        simplified=simplified,
+        toggle_url=href(path, keep if simplified else [*keep, ("script", SIMPLIFIED)]),
+        differs=found.text != found.simplified,
+        search_url=href(url_for("search.results"), keep),
+        json_url=url_for("api.report", report_id=report_id),
+        form={"query": query, "keep": ()},
+    )
