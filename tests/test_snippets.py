@@ -115,3 +115,10 @@ def test_white_space_runs_fold_to_one_space_and_hits_keep_their_script() -> None
 def test_a_line_break_before_a_passage_is_a_boundary_without_ellipsis() -> None:
     text = "上一行没有句号\n\n  政務公開工作。"
     assert pieces(text, [span_of(text, "政務公開")]) == [[("政務公開", True), ("工作。", False)]]
+
+
+def test_a_passage_never_ends_inside_a_match() -> None:
+    """Regression: a passage cut at its length showed ``<mark>政務</mark>…`` for 政務公開."""
+    text = "甲甲政務公開" + "乙" * 12 + "政務公開" + "丙" * 30
+    (snippet,) = make_snippets(text, [(2, 6), (18, 22)], length=20, count=1)
+    assert [f.text for f in snippet if f.hit] == ["政務公開", "政務公開"]

@@ -42,7 +42,7 @@ def make_snippets(
     for mark in marks:
         start = _window_start(text, mark, length)
         if start not in windows:
-            end = _cut(text, start, length)
+            end = _past_mark(_cut(text, start, length), marks, starts)
             inside = marks[bisect_left(starts, start) : bisect_left(starts, end)]
             distinct = len({text[a:b].lower() for a, b in inside})
             windows[start] = ((distinct, len(inside), -start), end)
@@ -98,6 +98,16 @@ def _cut(text: str, start: int, length: int) -> int:
         return limit
     last = max(text.rfind(char, start + length // 2, limit) for char in SENTENCE_ENDS)
     return last + 1 if last >= 0 else limit
+
+
+def _past_mark(end: int, marks: list[Span], starts: list[int]) -> int:
+    """Move a passage's end past a mark it would cut in two, so a hit is never shown halved.
+
+    >>> _past_mark(5, [(3, 8)], [3])
+    8
+    """
+    at = bisect_left(starts, end) - 1
+    return max(end, marks[at][1]) if at >= 0 else end
 
 
 def _render(text: str, start: int, end: int, marks: list[Span]) -> Snippet:
