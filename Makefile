@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint install clean
+.PHONY: run test lint install clean browser screenshot
 
 install: $(STAMP)
 
@@ -18,14 +18,21 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: install
-	$(BIN)/gongkai inspect data/sample
+	$(BIN)/gongkai reindex
+	$(BIN)/gongkai serve
 
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: lint
+browser:
+	scripts/ensure-browser
+
+test: lint browser
 	$(BIN)/python -m pytest
+
+screenshot: install browser
+	$(BIN)/python scripts/screenshot.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .cache

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, render_template, request, url_for
 
+from indexer.script import to_simplified
 from indexer.search.types import QueryError
 from webui.report_view import section_views
 from webui.state import gongkai
@@ -36,9 +37,12 @@ def report(report_id: str) -> str:
     hits = sum(1 for s in sections for p in (*s.heading, *s.body) if p.hit is not None)
     path = url_for("reports.report", report_id=report_id)
     keep = [("q", query)] if query else []
+    shown = to_simplified if simplified else str
     return render_template(
         "report.html",
         report=found,
+        title=shown(found.title),
+        issuer=shown(found.issuer) if found.issuer else None,
         report_id=report_id,
         sections=sections,
         query=query,
