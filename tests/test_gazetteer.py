@@ -160,6 +160,8 @@ def test_ambiguous_names_give_every_candidate(
         ("推进海南区域协调发展", []),  # 区域, not 乌海's 海南区
         ("大姚政府网", ["大姚"]),  # a bare stem before a government word
         ("大姚的发展", []),
+        # regression (eval b5): a stem before the name of its government's website
+        ("以天津网上办事大厅和武清政务网作为主渠道", ["武清"]),
         ("南京鼓楼国家大学科技园", ["南京", "鼓楼"]),  # nested stems
         ("北京上海两地", []),
         ("沐阳县人民政府", []),

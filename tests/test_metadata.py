@@ -249,6 +249,25 @@ REPORT = "2018年，我县认真贯彻落实《条例》，主动公开政府信
             Region("吉林省", "通化市", "柳河县", "220524"),
             id="one-line page: the title run into the first sentence decides",
         ),
+        # regressions from the held-out evaluation, batch b5
+        pytest.param(
+            "一、总体情况\n（一）主动公开情况。2020年，我局主动公开信息201条。\n"
+            "（四）平台建设情况。我局根据吉林省政府信息公开目录管理系统发布信息。\n",
+            None,
+            id="政府信息 after a place is a term, not the place's government",
+        ),
+        pytest.param(
+            "本报告由柳河县政府信息公开领导小组办公室编制。\n一、概述\n……\n",
+            Region("吉林省", "通化市", "柳河县", "220524"),
+            id="…but a body named after 政府信息 still speaks for the issuer",
+        ),
+        pytest.param(
+            "根据《条例》和区政府要求，我局编制了本年度报告。\n一、主动公开政府信息的情况\n"
+            + "本年度我们认真开展了各项工作，取得了明显成效。\n" * 20
+            + "我局以柳河县政府信息公开网站为平台，主动公开政府信息。\n",
+            Region("吉林省", "通化市", "柳河县", "220524"),
+            id="untitled: the county's 政府信息公开网站 the bureau publishes on",
+        ),
     ],
 )
 def test_region(text: str, region: Region | None) -> None:
@@ -478,6 +497,16 @@ def test_published(text: str, published: date | None) -> None:
         # regressions from the held-out evaluation, batch b4: news about a report
         ("贵州省发布2016年政府信息公开工作年度报告\n2017-03-28 来源：贵州日报\n……\n", "other"),
         ("洛宁县人民政府关于发布2016年政府信息公开工作年度报告的通知\n……\n", "notice"),
+        # batch b5: reports about something else than disclosure
+        ("2022年某州政府工作报告\n州长 某某\n各位代表：\n一、2021年工作回顾\n……\n", "other"),
+        (
+            "某局2022年1-9月部门整体支出绩效评价报告\n项目名称：部门整体支出绩效评价\n……\n",
+            "other",
+        ),
+        (
+            "洛宁县2019年度报告\n根据《中华人民共和国政府信息公开条例》要求编制本报告。\n",
+            "annual_report",
+        ),
     ],
 )
 def test_kind(text: str, kind: str) -> None:

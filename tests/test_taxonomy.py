@@ -195,6 +195,8 @@ HEADINGS = {
     "基本工作情况": "overview",
     "人员和收支情况": "fees",
     "谘询情况": "participation",  # 谘询, the variant of 咨询 that traditional pages convert to
+    # regression (eval b5): the implementation of the year's key points, words in between
+    "2016年度信息公开要点分解细化落实情况": "proactive",
     # nothing to go on
     "政府信息公开工作年度报告": "unclassified",
 }

@@ -6,7 +6,8 @@ Guards keep ordinary words from passing as places:
 - a two-character name (和县, 城区, 矿区) counts only at a boundary: after a non-Chinese
   character, at the start of the text, or right after another division (安徽省和县), so that
   各市和县 mentions no county;
-- a bare stem (洛宁, 大姚) counts only before a government word (see ``STRONG_AFTER``).
+- a bare stem (洛宁, 大姚) counts only before a government word or the name of a government's
+  website (see ``STRONG_AFTER``).
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from collections.abc import Iterable
 
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
-STRONG_AFTER = re.compile(r"(?:人民政府|政府|党委|[省市县区州旗盟]委)")
-"""Words after which a bare stem is taken as the division (大姚政府, 江苏省委 is a full name)."""
+STRONG_AFTER = re.compile(r"(?:人民政府|政府|党委|[省市县区州旗盟]委|政务网|政务公开网|门户网站)")
+"""Words after which a bare stem is taken as the division (大姚政府, 江苏省委 is a full name;
+武清政务网, a government's website)."""
 
 
 def trie_pattern(words: Iterable[str]) -> re.Pattern[str]:

@@ -3,7 +3,9 @@ way its opening paragraph announces itself (现将…报告如下, 现将…总�
 
 A title is classed by the word it ends with, its head noun: 关于…分工方案征求意见的通知 is a
 notice (a notice wins over the plan it carries), …年度报告制度 is a rule, not a report, and a
-headline that announces a document (贵州省发布2016年政府信息公开工作年度报告) is news about it. An
+headline that announces a document (贵州省发布2016年政府信息公开工作年度报告) is news about it. A
+report about something else than disclosure, in its title and opening alike (2022年玉树州政府工作
+报告, …部门整体支出绩效评价报告), is no annual report of the genre. An
 untitled page that opens on the annual report's own sections (一、概述 / 一、总体情况 /
 主动公开政府信息情况 / 政府信息公开的收费及减免情况) is an annual report.
 """
@@ -47,6 +49,8 @@ _BY_OPENING: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _NEWS = re.compile(r"(?:发布|出炉|晒出|亮相)了?\s*(?:(?:19|20)\d\d|[《“])")
 """A headline's verb before the document it reports on: …发布2016年…年度报告, …晒出《…》."""
+_DISCLOSURE = re.compile(r"信息公开|政务公开|公开工作|年报|信息与政务")
+"""What an annual report of the genre is about, in its title or its opening."""
 _QUOTED = re.compile(r"《[^》]*》")
 """Titles of other documents cited in the text, which say nothing about this one's kind."""
 _TRAILER = re.compile(r"[\s]*[（(【\[][^（()）【】\[\]]*[）)】\]]$")
@@ -64,13 +68,18 @@ def classify(title: str | None, opening: str) -> str:
     'work_summary'
     >>> classify("贵州省发布2016年政府信息公开工作年度报告", "")
     'other'
+    >>> classify("2022年玉树州政府工作报告", "各位代表：现在，我代表州人民政府向大会报告工作")
+    'other'
     """
     if title:
         core = _QUOTED.sub("", _TRAILER.sub("", title)) or title
         ending = _first_match(_TITLE_END, core)
         if ending != "notice" and _NEWS.search(title):
             return "other"
-        return ending if ending else _first_match(_TITLE_WORDS, core) or "other"
+        kind = ending if ending else _first_match(_TITLE_WORDS, core) or "other"
+        if kind == "annual_report" and not _DISCLOSURE.search(title + opening):
+            return "other"
+        return kind
     return _first_match(_BY_OPENING, _QUOTED.sub("", opening[:_OPENING_CHARS])) or "other"
 
 

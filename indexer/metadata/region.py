@@ -24,19 +24,20 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from indexer.gazetteer import Division, Gazetteer, Mention, settle
 from indexer.metadata.level import cap_region, title_level
+from indexer.metadata.places import chain, chain_end, first_place, mentions_in
 from indexer.models import Region
 
-_QUOTED = re.compile(r"《[^》]*》")
 _BODY_AFTER = re.compile(
     r"(?:(?!关于|的)[\u4e00-\u9fff]){0,10}?"
-    r"(?:人民政府|政府|局|厅|委员会|委|办公室|办公厅|管委会|中心|领导小组)"
+    r"(?:(?:人民政府|政府)(?!信息)|局|厅|委员会|委|办公室|办公厅|管委会|中心|领导小组)"
 )
-"""A government body's name going on after a place (…人民政府, …发展和改革局, …县委)."""
-_CHAIN_GAP = re.compile(r"[\s\u3000]*")
+"""A government body's name going on after a place (…人民政府, …发展和改革局, …县委); not the
+term 政府信息 (四川省政府信息公开目录管理系统 is a system of the province's, no body), unless a
+body follows it (…县政府信息公开领导小组)."""
 _SUBJECT_BEFORE = re.compile(
     r"(?:[。；;][\s\u3000]*(?:19|20)\d\d\s*年度?\s*[，,]?\s*"
     r"|^[\s\u3000]*(?:(?:19|20)\d\d\s*年度?\s*[，,]?\s*)?)$",
@@ -47,9 +48,11 @@ sentence end or at a line's start), 兴庆区坚持… (at a line's start)."""
 _ADDRESSEE = re.compile(r"[^\n。，,]{0,12}?[:：][\s\u3000]*$", re.M)
 """What follows a place that heads a letter rather than a sentence: 兴安盟行政公署："""
 _WEBSITE_AFTER = re.compile(
-    r"(?:人民政府|政府)?(?:门户网站|政府网站|政务公开网|政务网|公众信息网|公众网|政府网|网站)"
+    r"(?:人民政府|政府)?(?:门户网站|政府网站|信息公开网站?|政务公开网|政务网|公众信息网|公众网|政府网"
+    r"|网站)"
 )
-"""A government's website named after its place: 越秀区门户网站, 乌兰浩特市政务公开网."""
+"""A government's website named after its place: 越秀区门户网站, 乌兰浩特市政务公开网,
+滨江区政府信息公开网站."""
 _ADDRESS_BEFORE = re.compile(r"地\s*址\s*[:：]\s*$")
 _BEFORE_CHARS = 16
 _OWN_LEVEL = re.compile(r"[我全本]([省市县区旗州])|([省市县区旗州])(?:人民政府|政府|委)")
@@ -70,12 +73,12 @@ def decide_region(
     signature, then the issuer fields) and from the ``head`` span (the opening lines), all
     offsets into ``simplified``; ``year`` is the year the report covers, if known."""
     spans = ([title] if title else []) + list(issuers)
-    decisive = [_mentions(simplified, span, gazetteer) for span in spans]
-    head_mentions = _mentions(simplified, head, gazetteer)
-    cited = [_mentions(simplified, span, gazetteer, cited=True) for span in [*spans, head]]
+    decisive = [mentions_in(simplified, span, gazetteer) for span in spans]
+    head_mentions = mentions_in(simplified, head, gazetteer)
+    cited = [mentions_in(simplified, span, gazetteer, cited=True) for span in [*spans, head]]
     context = [d for found in cited for m in found for d in m.candidates]
     for found in decisive:
-        candidates = _first_place(simplified, found, gazetteer)
+        candidates = first_place(simplified, found, gazetteer)
         if candidates:
             return settle(candidates, context, year)
     level = title_level(simplified[title[0] : title[1]]) if title else None
@@ -99,12 +102,12 @@ def _own_body(
     if not levels or levels.most_common(1)[0][1] < _OWN_LEVEL_MIN:
         return None
     level = levels.most_common(1)[0][0]
-    mentions = _mentions(simplified, (0, len(simplified)), gazetteer)
+    mentions = mentions_in(simplified, (0, len(simplified)), gazetteer)
     found = Counter(
         candidates
         for m in mentions
-        if _BODY_AFTER.match(simplified, _chain_end(simplified, m, mentions))
-        for candidates in [gazetteer.locate(_chain(simplified, m, mentions))]
+        if _BODY_AFTER.match(simplified, chain_end(simplified, m, mentions))
+        for candidates in [gazetteer.locate(chain(simplified, m, mentions))]
         if candidates and all(c.name.endswith(level) for c in candidates)
     )
     return settle(found.most_common(1)[0][0], context, year) if found else None
@@ -115,12 +118,12 @@ def _website(
 ) -> Region | None:
     """Last, the government whose website the report names (越秀区门户网站): a street office's
     report, which calls its district by no other name. Two different ones decide nothing."""
-    mentions = _mentions(simplified, (0, len(simplified)), gazetteer)
+    mentions = mentions_in(simplified, (0, len(simplified)), gazetteer)
     found = {
         candidates
         for m in mentions
-        if _WEBSITE_AFTER.match(simplified, _chain_end(simplified, m, mentions))
-        for candidates in [gazetteer.locate(_chain(simplified, m, mentions))]
+        if _WEBSITE_AFTER.match(simplified, chain_end(simplified, m, mentions))
+        for candidates in [gazetteer.locate(chain(simplified, m, mentions))]
         if candidates
     }
     return settle(found.pop(), context, year) if len(found) == 1 else None
@@ -142,19 +145,19 @@ def _head_region(
     bodies.sort(key=lambda m: m.start < after)
     found: tuple[Division, ...] = ()
     for body in bodies:
-        candidates = gazetteer.locate(_chain(simplified, body, mentions))
+        candidates = gazetteer.locate(chain(simplified, body, mentions))
         inside = bool(candidates) and all(any(f.contains(c) for f in found) for c in candidates)
         if not found or inside:
             found = candidates
     if not found:
         addresses = [m for m in mentions if _preceded_by(simplified, m, _ADDRESS_BEFORE)]
-        found = gazetteer.locate(_chain(simplified, addresses[0], mentions)) if addresses else ()
+        found = gazetteer.locate(chain(simplified, addresses[0], mentions)) if addresses else ()
     return settle(found, context, year) if found else None
 
 
 def _speaks_for_issuer(simplified: str, mention: Mention, mentions: Sequence[Mention]) -> bool:
     """Whether a place names a government body (…人民政府, …局) or is a sentence's subject."""
-    end = _chain_end(simplified, mention, mentions)
+    end = chain_end(simplified, mention, mentions)
     if _BODY_AFTER.match(simplified, end):
         return True
     return _preceded_by(simplified, mention, _SUBJECT_BEFORE) and not _ADDRESSEE.match(
@@ -165,45 +168,3 @@ def _speaks_for_issuer(simplified: str, mention: Mention, mentions: Sequence[Men
 def _preceded_by(simplified: str, mention: Mention, before: re.Pattern[str]) -> bool:
     start = max(0, mention.start - _BEFORE_CHARS)
     return before.search(simplified, start, mention.start) is not None
-
-
-def _mentions(
-    simplified: str, span: tuple[int, int], gazetteer: Gazetteer, cited: bool = False
-) -> list[Mention]:
-    """Mentions inside ``span``; those in the titles of cited documents (《南京市政府信息公开规定》)
-    only when ``cited``, as they may settle an ambiguous name but never decide the region."""
-    start, end = span
-    piece = simplified[start:end]
-    if not cited:
-        piece = _QUOTED.sub(lambda m: "　" * len(m.group()), piece)
-    return [
-        Mention(m.start + start, m.end + start, m.candidates)
-        for m in gazetteer.find_mentions(piece)
-    ]
-
-
-def _first_place(
-    simplified: str, mentions: Sequence[Mention], gazetteer: Gazetteer
-) -> tuple[Division, ...]:
-    """The divisions of the first run of adjacent mentions that names a known division."""
-    for mention in mentions:
-        found = gazetteer.locate(_chain(simplified, mention, mentions))
-        if found:
-            return found
-    return ()
-
-
-def _chain(simplified: str, first: Mention, pool: Iterable[Mention]) -> list[Mention]:
-    chain = [first]
-    for mention in sorted(pool, key=lambda m: m.start):
-        if mention.start >= chain[-1].end and _adjacent(simplified, chain[-1], mention):
-            chain.append(mention)
-    return chain
-
-
-def _chain_end(simplified: str, first: Mention, pool: Iterable[Mention]) -> int:
-    return _chain(simplified, first, pool)[-1].end
-
-
-def _adjacent(simplified: str, left: Mention, right: Mention) -> bool:
-    return _CHAIN_GAP.fullmatch(simplified, left.end, right.start) is not None
