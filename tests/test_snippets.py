@@ -122,3 +122,20 @@ def test_a_passage_never_ends_inside_a_match() -> None:
     text = "甲甲政務公開" + "乙" * 12 + "政務公開" + "丙" * 30
     (snippet,) = make_snippets(text, [(2, 6), (18, 22)], length=20, count=1)
     assert [f.text for f in snippet if f.hit] == ["政務公開", "政務公開"]
+
+
+def test_the_heading_is_not_repeated_in_the_snippet() -> None:
+    """Regression: hits showed their heading twice, as the link and again opening the snippet."""
+    heading = "八、依申请公开情况"
+    text = heading + "\n全年受理依申请公开事项48件。"
+    spans = [(2, 7), (len(heading) + 5, len(heading) + 10)]
+    (snippet,) = make_snippets(text, spans, length=40, count=1, lead_from=len(heading))
+    assert "".join(f.text for f in snippet) == "全年受理依申请公开事项48件。"
+    assert [f.text for f in snippet if f.hit] == ["依申请公开"]
+
+
+def test_a_match_only_in_the_heading_shows_the_body_opening() -> None:
+    heading = "八、依申请公开情况"
+    text = heading + "\n本年度无相关事项。"
+    (snippet,) = make_snippets(text, [(2, 7)], length=40, count=1, lead_from=len(heading))
+    assert [(f.text, f.hit) for f in snippet] == [("本年度无相关事项。", False)]

@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 import waitress
 
+from indexer.analysis.segment import initialise
 from indexer.cli.options import config_option, index_option, settings_from
 from webui import create_app
 
@@ -31,6 +32,7 @@ def serve(
     """Serve the search pages and the JSON API over the index (reopened by itself when a
     reindex switches to a new one)."""
     settings = settings_from(config_path, index_path)
+    initialise()  # load jieba's dictionary now, not during the first search
     app = create_app({"GONGKAI_SETTINGS": settings})
     host = host or settings.server.host
     port = port or settings.server.port

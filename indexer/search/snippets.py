@@ -26,21 +26,24 @@ def make_snippets(
     text: str, spans: Iterable[Span], *, length: int, count: int, lead_from: int = 0
 ) -> tuple[Snippet, ...]:
     """Up to ``count`` passages of about ``length`` characters, the best first by the number of
-    different matches they hold, shown in text order. Without matches: the opening passage
-    from ``lead_from`` (after a heading).
+    different matches they hold, shown in text order. Passages start at ``lead_from`` (where the
+    body begins after its heading) or later: the heading is shown beside the snippet already, so
+    matches in it are not repeated. Without matches: the opening passage of the body.
 
     >>> [[(f.text, f.hit) for f in s] for s in make_snippets(
     ...     "前言。推进政府信息公开工作。其他。", [(5, 11), (7, 11)], length=12, count=1)]
     [[('推进', False), ('政府信息公开', True), ('工作。', False)]]
     """
-    marks = choose_marks(spans)
+    body = _skip_space(text, lead_from)
+    marks = [mark for mark in choose_marks(spans) if mark[0] >= body]
     if not marks:
-        start = _skip_space(text, lead_from)
-        return (_render(text, start, _cut(text, start, length), []),) if start < len(text) else ()
+        if body >= len(text):
+            return ()
+        return (_render(text, body, _cut(text, body, length), [], body),)
     starts = [start for start, _ in marks]
     windows: dict[int, tuple[tuple[int, int, int], int]] = {}
     for mark in marks:
-        start = _window_start(text, mark, length)
+        start = max(_window_start(text, mark, length), body)
         if start not in windows:
             end = _past_mark(_cut(text, start, length), marks, starts)
             inside = marks[bisect_left(starts, start) : bisect_left(starts, end)]
@@ -54,7 +57,7 @@ def make_snippets(
         if len(chosen) == count:
             break
     return tuple(
-        _render(text, start, end, marks[max(0, bisect_right(starts, start) - 1) :])
+        _render(text, start, end, marks[max(0, bisect_right(starts, start) - 1) :], body)
         for start, end in sorted(chosen)
     )
 
@@ -110,9 +113,9 @@ def _past_mark(end: int, marks: list[Span], starts: list[int]) -> int:
     return max(end, marks[at][1]) if at >= 0 else end
 
 
-def _render(text: str, start: int, end: int, marks: list[Span]) -> Snippet:
+def _render(text: str, start: int, end: int, marks: list[Span], body: int) -> Snippet:
     pieces: list[tuple[str, bool]] = []
-    if not _after_boundary(text, start):
+    if start != body and not _after_boundary(text, start):
         pieces.append((ELLIPSIS, False))
     at = start
     for mark_start, mark_end in marks:
