@@ -25,7 +25,7 @@ from indexer.backends.whoosh.table import iterated_refs, segment_refs
 from indexer.backends.whoosh.writer import WHOOSH_DIR
 from indexer.reindex.layout import current_generation
 from indexer.search.backend import Engine, SearchBackend
-from indexer.search.types import QueryError, SearchRequest
+from indexer.search.types import NO_YEAR, Hit, QueryError, SearchRequest, YearRange
 
 from .search_fixtures import CRAFTED, ENGINES, corpus, crafted_report, shared_index
 
@@ -101,6 +101,45 @@ def test_a_page_size_of_zero_counts_without_hits(backend: SearchBackend) -> None
 def test_a_bad_query_raises_query_error(backend: SearchBackend) -> None:
     with pytest.raises(QueryError):
         backend.search(SearchRequest(query="year:soon"))
+
+
+@pytest.mark.parametrize(
+    "request_",
+    [
+        SearchRequest(),
+        SearchRequest(query="公开"),
+        SearchRequest(query="公开", sort="newest"),
+        SearchRequest(query="政务公开", sort="oldest", province=("浙江省", "江苏省")),
+        SearchRequest(query="依申请公开 -收费", year=(YearRange(2016, 2019), NO_YEAR)),
+        SearchRequest(section=("on_request",), sort="region", page=3, page_size=7),
+        SearchRequest(query="龙舟竞渡 OR 生态环境", kind=("work_summary",)),
+        SearchRequest(query="没有这样的词语", region=("云南",)),
+    ],
+)
+def test_an_export_yields_every_match_in_the_order_of_the_pages(
+    backend: SearchBackend, request_: SearchRequest
+) -> None:
+    results = backend.search(replace(request_, page=1, page_size=10_000))
+    exported = list(backend.export(request_))
+    assert [key(hit) for hit in exported] == [key(hit) for hit in results.hits]
+    assert len(exported) == results.total
+    assert [hit.score for hit in exported] == [hit.score for hit in results.hits]
+    shown = {key(hit): hit for hit in results.hits}
+    for hit in exported:
+        paged = shown[key(hit)]
+        assert replace(hit, snippets=()) == replace(paged, snippets=())
+        assert len(hit.snippets) == min(1, len(paged.snippets))
+        marked = [fragment.hit for snippet in hit.snippets for fragment in snippet]
+        assert any(marked) == any(f.hit for snippet in paged.snippets for f in snippet)
+
+
+def test_an_export_of_a_bad_query_raises_before_any_hit(backend: SearchBackend) -> None:
+    with pytest.raises(QueryError):
+        backend.export(SearchRequest(query="year:soon"))
+
+
+def key(hit: Hit) -> tuple[str, int]:
+    return (hit.report_id, hit.section.position)
 
 
 def test_a_generation_built_from_a_base_changes_without_touching_the_base(

@@ -11,7 +11,7 @@ from click.testing import CliRunner, Result
 from indexer.cli import main
 
 from .conftest import ROOT
-from .search_fixtures import CRAFTED, containing, shared_index
+from .search_fixtures import CRAFTED, all_sections, containing, shared_index
 
 CONFIG = ["--config", str(ROOT / "config.toml")]
 
@@ -85,6 +85,13 @@ def test_options_filter_sort_and_page_like_url_parameters(index: Path) -> None:
     assert selected == {"overview"}
 
 
+def test_the_unknown_year_is_an_option_value_too(index: Path) -> None:
+    data = run_json(index, "--year", "未知", "--size", "100")
+    assert data["total"] == len([1 for _, r, _ in all_sections() if r.year is None]) > 0
+    assert {hit["year"] for hit in data["hits"]} == {None}
+    assert [v["value"] for v in data["facets"]["year"] if v["selected"]] == ["未知"]
+
+
 def test_text_output_marks_hits_and_lists_facets(index: Path) -> None:
     result = run(index, "龙舟竞渡")
     assert result.exit_code == 0
@@ -103,20 +110,20 @@ def test_without_a_query_sections_are_listed(index: Path) -> None:
 def test_a_repaired_query_warns_on_stderr(index: Path) -> None:
     result = run(index, '"依申请公开')
     assert result.exit_code == 0
-    assert "warning: closed the unclosed quote in '依申请公开'" in result.stderr
+    assert "提示：未闭合的引号已自动补全：“依申请公开”" in result.stderr
     data = run_json(index, '"依申请公开')
-    assert data["warnings"] == ["closed the unclosed quote in '依申请公开'"]
+    assert data["warnings"] == ["未闭合的引号已自动补全：“依申请公开”"]
 
 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["OR"], "nothing to search for in 'OR'"),
-        (["x" * 501], "the query is too long (501 characters, at most 500)"),
-        (["--year", "soon"], "a year is written like 2018 or 2015..2019, not 'soon'"),
-        (["--section", "nonsense"], "unknown section type 'nonsense'"),
-        (["--size", "1000"], "size must be a whole number from 1 to 100"),
-        (["year:2018x"], "a year is written like 2018 or 2015..2019"),
+        (["OR"], "“OR”中没有可检索的内容，请输入要查找的词语"),
+        (["x" * 501], "查询过长（501 个字符，最多 500 个），请缩短后再试"),
+        (["--year", "soon"], "年份应写作 2018、2015..2019 或 未知，而不是“soon”"),
+        (["--section", "nonsense"], "没有“nonsense”这种章节类型，可选："),
+        (["--size", "1000"], "每页条数应为 1 到 100 之间的整数，而不是“1000”"),
+        (["year:2018x"], "年份应写作 2018、2015..2019 或 未知，而不是“2018x”"),
     ],
 )
 def test_a_bad_query_is_one_clear_line_and_a_failure(
@@ -134,5 +141,5 @@ def test_without_an_index_it_says_how_to_make_one(tmp_path: Path) -> None:
     result = run(tmp_path, "政务公开")
     assert result.exit_code == 1
     assert result.stderr.strip() == (
-        f"Error: no index yet in {tmp_path.resolve()}: run `gongkai reindex`"
+        f"Error: 还没有索引（{tmp_path.resolve()}）：请先运行 gongkai reindex"
     )

@@ -8,7 +8,7 @@ import pytest
 
 from indexer.config import Settings
 from indexer.search.params import parse_params, request_params, resolve_year
-from indexer.search.types import QueryError, SearchRequest, YearRange
+from indexer.search.types import NO_YEAR, QueryError, SearchRequest, YearRange
 
 
 @pytest.mark.parametrize(
@@ -23,6 +23,7 @@ from indexer.search.types import QueryError, SearchRequest, YearRange
         ({"year": "2018"}, {"year": (YearRange(2018, 2018),)}),
         ({"year": ["2015..2019", "2019..2015"]}, {"year": (YearRange(2015, 2019),)}),
         ({"year": "２０１７"}, {"year": (YearRange(2017, 2017),)}),  # full-width digits
+        ({"year": ["未知", "2018"]}, {"year": (NO_YEAR, YearRange(2018, 2018))}),
         ({"section": ["on_request", "依申请公开"]}, {"section": ("on_request",)}),
         ({"section": "依申請公開"}, {"section": ("on_request",)}),  # a label in traditional
         ({"kind": ["年度报告", "notice"]}, {"kind": ("annual_report", "notice")}),
@@ -41,16 +42,16 @@ def test_parameters_become_a_request(params: dict, changed: dict, settings: Sett
 @pytest.mark.parametrize(
     ("params", "message"),
     [
-        ({"year": "18"}, "a year is written like 2018 or 2015..2019"),
-        ({"year": "2018..later"}, "a year is written like"),
-        ({"year": "1800"}, "years run from 1949 to 2100"),
-        ({"section": "nonsense"}, "unknown section type 'nonsense'"),
-        ({"kind": "memo"}, "unknown kind 'memo'"),
-        ({"sort": "random"}, "unknown sort 'random'"),
-        ({"page": "0"}, "page must be a whole number from 1"),
-        ({"page": "two"}, "page must be a whole number from 1"),
-        ({"size": "1000"}, "size must be a whole number from 1 to 100"),
-        ({"size": "-5"}, "size must be a whole number"),
+        ({"year": "18"}, "年份应写作 2018、2015..2019 或 未知，而不是“18”"),
+        ({"year": "2018..later"}, "而不是“2018..later”"),
+        ({"year": "1800"}, "年份应在 1949 到 2100 之间，而不是“1800”"),
+        ({"section": "nonsense"}, "没有“nonsense”这种章节类型，可选：.*依申请公开"),
+        ({"kind": "memo"}, "没有“memo”这种文件类型，可选：年度报告、工作总结"),
+        ({"sort": "random"}, "没有“random”这种排序方式，可选：相关度、最新、最早、地区"),
+        ({"page": "0"}, "页码应为 1 到 10000 之间的整数，而不是“0”"),
+        ({"page": "two"}, "页码应为 1 到 10000 之间的整数，而不是“two”"),
+        ({"size": "1000"}, "每页条数应为 1 到 100 之间的整数，而不是“1000”"),
+        ({"size": "-5"}, "每页条数应为 1 到 100 之间的整数"),
     ],
 )
 def test_bad_parameters_raise_a_query_error_for_the_user(
@@ -71,7 +72,7 @@ def test_bad_parameters_raise_a_query_error_for_the_user(
             prefecture=("淮安市", "宿迁市"),
             county=("沭阳县",),
             region=("江苏",),
-            year=(YearRange(2018, 2018), YearRange(2015, 2017)),
+            year=(YearRange(2018, 2018), YearRange(2015, 2017), NO_YEAR),
             section=("on_request", "fees"),
             kind=("annual_report",),
             sort="oldest",
@@ -104,7 +105,26 @@ def test_request_params_leave_defaults_out(settings: Settings) -> None:
         ("2015..2019", YearRange(2015, 2019)),
         ("2015-2019", YearRange(2015, 2019)),
         (" 2019 .. 2015 ", YearRange(2015, 2019)),
+        ("未知", NO_YEAR),
+        (" 未知 ", NO_YEAR),
     ],
 )
 def test_resolve_year(text: str, expected: YearRange) -> None:
     assert resolve_year(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("years", "value", "accepted"),
+    [
+        (YearRange(2015, 2019), "2015", True),
+        (YearRange(2015, 2019), "2019", True),
+        (YearRange(2015, 2019), "2020", False),
+        (YearRange(2015, 2019), "未知", False),
+        (NO_YEAR, "未知", True),
+        (NO_YEAR, "2018", False),
+    ],
+)
+def test_a_year_range_accepts_year_facet_values(
+    years: YearRange, value: str, accepted: bool
+) -> None:
+    assert years.accepts(value) is accepted

@@ -8,21 +8,32 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from indexer.backends.whoosh.schema import region_key, region_terms
+from indexer.backends.whoosh.searcher import EXPORT_BATCH
 from indexer.config import Settings
 from indexer.models import Region, Report, Section
 from indexer.reindex.manifest import Manifest, write_manifest
 from indexer.reindex.summary import RunSummary
 from indexer.script import to_simplified
+from indexer.search.backend import IndexWriter, SearchBackend
 from indexer.search.facets import FACETS
-from indexer.search.service import STALE_ANALYSIS, NoIndexError, SearchService
-from indexer.search.types import QueryError, SearchRequest, SearchResults, YearRange
+from indexer.search.messages import STALE_ANALYSIS
+from indexer.search.params import resolve_year
+from indexer.search.service import NoIndexError, SearchService
+from indexer.search.types import (
+    NO_YEAR,
+    Hit,
+    QueryError,
+    SearchRequest,
+    SearchResults,
+    YearRange,
+)
 from indexer.vocabulary import UNKNOWN_REGION
 
 from .search_fixtures import (
@@ -167,6 +178,9 @@ def test_or_and_not_combine_sections(
         ("kind:工作总结", lambda r, s: r.kind == "work_summary"),
         ("title:年度报告", lambda r, s: "年度报告" in to_simplified(r.title)),
         ("公开 year:2018", lambda r, s: r.year == 2018 and "公开" in r.simplified[s.start : s.end]),
+        ("year:未知", lambda r, s: r.year is None),
+        ("year:未知 OR year:2016", lambda r, s: r.year in (None, 2016)),
+        ("-year:未知", lambda r, s: r.year is not None),
     ],
 )
 def test_query_filters_select_what_the_reports_say(
@@ -233,11 +247,32 @@ def test_selecting_each_facet_value_gives_its_count(
 
 
 def test_selecting_each_year_gives_its_count(service: SearchService) -> None:
-    for value in search(service).facets["year"]:
-        if value.value == UNKNOWN_REGION:
-            continue
-        year = int(value.value)
-        assert search(service, year=(YearRange(year, year),)).total == value.count
+    values = search(service).facets["year"]
+    assert UNKNOWN_REGION in [value.value for value in values]
+    for value in values:
+        selected = search(service, year=(resolve_year(value.value),))
+        assert selected.total == value.count
+        assert [v.value for v in selected.facets["year"] if v.selected] == [value.value]
+
+
+def test_the_unknown_year_is_selected_with_others_and_keeps_its_count(
+    service: SearchService,
+) -> None:
+    results = search(service, "公开", year=(NO_YEAR, YearRange(2016, 2016)))
+    rows = containing("公开")
+    assert results.total == len([row for row in rows if row[1].year in (None, 2016)])
+    years = {value.value: value for value in results.facets["year"]}
+    assert {value for value, shown in years.items() if shown.selected} == {UNKNOWN_REGION, "2016"}
+    assert years[UNKNOWN_REGION].count == len([row for row in rows if row[1].year is None])
+    assert all(hit.year in (None, 2016) for hit in results.hits)
+
+
+def test_a_selected_unknown_year_is_shown_even_without_matches(service: SearchService) -> None:
+    results = search(service, "year:2016", year=(NO_YEAR,))
+    assert results.total == 0
+    assert [(v.value, v.count, v.selected) for v in results.facets["year"] if v.selected] == [
+        (UNKNOWN_REGION, 0, True)
+    ]
 
 
 def test_multi_select_ors_values_ands_facets_and_counts_each_facet_without_its_own(
@@ -401,7 +436,7 @@ def test_negated_words_are_not_marked(service: SearchService) -> None:
 def test_a_repaired_query_answers_with_a_warning(service: SearchService) -> None:
     results = search(service, '"依申请公开')
     assert results.total == len(containing("依申请公开"))
-    assert any("unclosed quote" in warning for warning in results.warnings)
+    assert "未闭合的引号已自动补全：“依申请公开”" in results.warnings
 
 
 @pytest.mark.parametrize("query", ["x" * 501, "OR", "AND NOT", "title:", "year:later"])
@@ -424,7 +459,7 @@ def test_hostile_input_is_searched_as_text(service: SearchService, query: str, w
 
 @pytest.mark.parametrize("query", ["\\", "<>", "*?~"])
 def test_punctuation_alone_is_a_query_error(service: SearchService, query: str) -> None:
-    with pytest.raises(QueryError, match="nothing to search for: left out"):
+    with pytest.raises(QueryError, match=r"没有可检索的内容（“.*”不含文字或数字，已忽略）"):
         search(service, query)
 
 
@@ -449,7 +484,7 @@ def test_without_an_index_the_service_says_how_to_make_one(
     settings: Settings, tmp_path: Path
 ) -> None:
     empty = SearchService(settings.with_overrides(index_path=tmp_path))
-    with pytest.raises(NoIndexError, match=r"no index yet.*run `gongkai reindex`"):
+    with pytest.raises(NoIndexError, match=r"还没有索引（.*）：请先运行 gongkai reindex"):
         empty.search(SearchRequest())
 
 
@@ -465,6 +500,78 @@ def test_the_service_follows_current_to_a_new_generation(
         build_index(tmp_path, second, engine)
         assert served.search(SearchRequest()).total == sum(len(r.sections) for _, r in second)
         assert served.report(first[0][0]) is None
+    finally:
+        served.close()
+
+
+class ClosingRecorded:
+    """The whoosh engine, noting which generation folders its backends closed."""
+
+    name = "whoosh"
+
+    def __init__(self) -> None:
+        self.inner = ENGINES["whoosh"]()
+        self.closed: list[Path] = []
+
+    def create_writer(self, folder: Path, base: Path | None) -> IndexWriter:
+        return self.inner.create_writer(folder, base)
+
+    def open_backend(self, folder: Path) -> SearchBackend:
+        backend = self.inner.open_backend(folder)
+        close = backend.close
+
+        def recorded() -> None:
+            self.closed.append(folder)
+            close()
+
+        backend.close = recorded  # type: ignore[method-assign]
+        return backend
+
+
+def hit_keys(hits: Iterable[Hit]) -> list[tuple[str, int]]:
+    return [(hit.report_id, hit.section.position) for hit in hits]
+
+
+@pytest.mark.parametrize("finish", ["read to the end", "closed half way"])
+def test_an_export_reads_one_generation_while_current_switches(
+    settings: Settings, tmp_path: Path, finish: str
+) -> None:
+    engine = ClosingRecorded()
+    first, second = corpus()[:12], corpus()[12:14]
+    old = build_index(tmp_path, first, engine.inner)
+    served = SearchService(settings.with_overrides(index_path=tmp_path), engine)
+    try:
+        expected = hit_keys(served.search(SearchRequest(query="公开", page_size=1000)).hits)
+        assert len(expected) > EXPORT_BATCH + 1  # so hits are built after the switch
+        hits = served.export(SearchRequest(query="公开"))
+        taken = [next(hits)]
+        build_index(tmp_path, second, engine.inner)
+        assert served.search(SearchRequest()).total == sum(len(r.sections) for _, r in second)
+        assert engine.closed == []  # the export still reads the old generation
+        if finish == "read to the end":
+            taken.extend(hits)
+            assert hit_keys(taken) == expected
+        else:
+            taken.extend(next(hits) for _ in range(EXPORT_BATCH))
+            hits.close()
+            assert hit_keys(taken) == expected[: EXPORT_BATCH + 1]
+        assert engine.closed == [old]
+    finally:
+        served.close()
+
+
+def test_an_export_of_a_bad_query_raises_at_once_and_holds_nothing(
+    settings: Settings, tmp_path: Path
+) -> None:
+    engine = ClosingRecorded()
+    old = build_index(tmp_path, corpus()[:1], engine.inner)
+    served = SearchService(settings.with_overrides(index_path=tmp_path), engine)
+    try:
+        with pytest.raises(QueryError):
+            served.export(SearchRequest(query="year:soon"))
+        build_index(tmp_path, corpus()[1:2], engine.inner)
+        served.search(SearchRequest())
+        assert engine.closed == [old]
     finally:
         served.close()
 

@@ -134,8 +134,12 @@ def test_the_heading_is_not_repeated_in_the_snippet() -> None:
     assert [f.text for f in snippet if f.hit] == ["依申请公开"]
 
 
-def test_a_match_only_in_the_heading_shows_the_body_opening() -> None:
+def test_a_match_only_in_the_heading_is_shown_marked_in_the_heading() -> None:
     heading = "八、依申请公开情况"
     text = heading + "\n本年度无相关事项。"
     (snippet,) = make_snippets(text, [(2, 7)], length=40, count=1, lead_from=len(heading))
-    assert [(f.text, f.hit) for f in snippet] == [("本年度无相关事项。", False)]
+    assert [(f.text, f.hit) for f in snippet] == [
+        ("八、", False),
+        ("依申请公开", True),
+        ("情况 本年度无相关事项。", False),
+    ]

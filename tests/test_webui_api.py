@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from flask import Flask
@@ -104,13 +105,42 @@ def test_errors_are_json_with_a_status_and_a_message(
     assert set(data) == {"status", "error"} and data["status"] == status and data["error"]
 
 
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("/api/search?format=xml", "导出格式只能是 json 或 csv，而不是“xml”"),
+        ("/api/search?year=20x8", "年份应写作 2018、2015..2019 或 未知，而不是“20x8”"),
+        ("/api/facets?q=OR", "“OR”中没有可检索的内容，请输入要查找的词语"),
+    ],
+)
+def test_error_messages_are_chinese_and_quote_what_was_typed(
+    client: FlaskClient, url: str, message: str
+) -> None:
+    assert client.get(url).get_json()["error"] == message
+
+
+def test_a_repaired_query_warns_in_chinese(client: FlaskClient) -> None:
+    data = client.get("/api/search", query_string={"q": '"依申请公开'}).get_json()
+    assert data["warnings"] == ["未闭合的引号已自动补全：“依申请公开”"]
+
+
+def test_the_unknown_year_toggles_like_any_year(client: FlaskClient) -> None:
+    years = client.get("/api/facets").get_json()["facets"]["year"]
+    unknown = next(value for value in years if value["value"] == "未知")
+    assert parse_qsl(urlsplit(unknown["toggle_url"]).query) == [("year", "未知")]
+    chosen = client.get(unknown["toggle_url"]).get_json()
+    assert chosen["total"] == unknown["count"] > 0
+    again = next(value for value in chosen["facets"]["year"] if value["value"] == "未知")
+    assert again["selected"] and urlsplit(again["toggle_url"]).query == ""
+
+
 def read_csv(body: bytes) -> list[list[str]]:
     assert body.startswith("\ufeff".encode())
     return list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
 
 
 def test_the_csv_streams_every_matching_section_with_a_header(client: FlaskClient) -> None:
-    response = client.get("/search.csv")  # browse everything: several pages of the service
+    response = client.get("/search.csv")  # browse everything: several export batches
     assert response.is_streamed
     assert response.mimetype == "text/csv"
     assert "attachment" in response.headers["Content-Disposition"]
@@ -130,6 +160,18 @@ def test_the_csv_holds_the_metadata_of_each_section(client: FlaskClient) -> None
     assert (row["section_type"], row["section_type_label"]) == ("overview", "总体情况")
     assert "龙舟" in row["snippet"]
     assert row["url"].startswith("http://localhost/reports/") and row["url"].endswith("#s0")
+
+
+@pytest.mark.parametrize("sort", ["relevance", "newest", "region"])
+def test_the_csv_lists_sections_in_the_order_of_the_pages(client: FlaskClient, sort: str) -> None:
+    query = {"q": "依申请公开", "sort": sort}
+    hits = client.get("/api/search", query_string={**query, "size": 100}).get_json()["hits"]
+    _, *rows = read_csv(client.get("/search.csv", query_string=query).get_data())
+    assert 0 < len(hits) < 100
+    position = COLUMNS.index("section_position")
+    assert [(row[0], int(row[position])) for row in rows] == [
+        (hit["report_id"], hit["section"]["position"]) for hit in hits
+    ]
 
 
 def test_the_api_gives_the_same_csv(client: FlaskClient) -> None:

@@ -145,6 +145,22 @@ def test_values_of_one_facet_are_ored_and_facets_anded(client: FlaskClient) -> N
     assert parse_qsl(urlsplit(clear).query) == [("q", Q)]
 
 
+def test_the_unknown_year_can_be_chosen_and_removed(client: FlaskClient) -> None:
+    root = page(client.get("/search", query_string={"q": Q}))
+    before, link = total(root), facet_link(root, "year", "未知")
+    expected = len([row for row in containing(Q) if row[1].year is None])
+    assert count_of(link) == expected > 0
+    _, chosen = follow(client, link)
+    assert total(chosen) == expected < before
+    chip = " ".join(by_class(chosen, "chip")[0].text_content().split())
+    assert chip.startswith("年份 未知 ×")
+    assert "selected" in facet_link(chosen, "year", "未知").get("class")
+    _, both = follow(client, facet_link(chosen, "year", "2016"))
+    assert {c.get("data-value") for c in by_class(both, "chip")} == {"未知", "2016"}
+    _, back = follow(client, facet_link(chosen, "year", "未知"))
+    assert total(back) == before and not by_class(back, "chip")
+
+
 def test_regions_nest_and_open_where_a_value_is_selected(client: FlaskClient) -> None:
     root = page(client.get("/search", query_string={"county": "西湖区"}))
     county = facet_link(root, "county", "西湖区")
@@ -172,3 +188,11 @@ def test_an_empty_result_suggests_removing_each_filter(client: FlaskClient) -> N
     removed = [dict(parse_qsl(urlsplit(a.get("href")).query)) for a in links]
     assert {"q": "龙舟"} in removed and {"province": "云南省"} in removed
     assert total(page(client.get(links[0].get("href")))) > 0
+
+
+def test_an_empty_result_without_filters_advises_on_the_words(client: FlaskClient) -> None:
+    """Regression: it said 试试放宽条件： over an empty list when no filter was chosen."""
+    root = page(client.get("/search", query_string={"q": "不存在的词语组合乾坤"}))
+    assert total(root) == 0
+    assert not root.xpath('.//*[@id="suggestions"]')
+    assert "换个说法" in root.get_element_by_id("empty").text_content()

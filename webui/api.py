@@ -15,7 +15,9 @@ from typing import Any
 from flask import Blueprint, abort, jsonify, request, url_for
 from werkzeug.wrappers import Response
 
+from indexer.search import messages
 from indexer.search.facets import FACETS
+from indexer.search.messages import quoted
 from indexer.search.serialise import facet_value_to_dict, results_to_dict
 from indexer.search.types import FacetValue, QueryError
 from indexer.serialise import report_to_dict
@@ -33,7 +35,7 @@ def search() -> Response:
     """One page of results as JSON, or (``format=csv``) every matching section as CSV."""
     form = request.args.get("format", "json")
     if form not in ("json", "csv"):
-        raise QueryError(f"format is json or csv, not {form!r}")
+        raise QueryError(messages.BAD_FORMAT.format(text=quoted(form)))
     wanted = requested()
     if form == "csv":
         return csv_response(wanted)

@@ -1,20 +1,19 @@
 """``/search.csv``: every section a search matches (not one page), with its report's metadata,
-streamed page by page so memory stays flat however many sections match. UTF-8 with a byte-order
-mark, so Excel opens the Chinese text correctly.
+streamed from :meth:`SearchService.export` (one generation, no facets, one snippet per section)
+so memory stays flat however many sections match. UTF-8 with a byte-order mark, so Excel opens
+the Chinese text correctly.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
-from dataclasses import replace
+from collections.abc import Iterable, Iterator
 
 from flask import Blueprint, url_for
 from werkzeug.wrappers import Response
 
-from indexer.search.service import SearchService
-from indexer.search.types import Hit, SearchRequest, SearchResults
+from indexer.search.types import Hit, SearchRequest
 from indexer.structure.taxonomy import Taxonomy
 from indexer.vocabulary import KINDS
 from webui.report_view import section_anchor
@@ -36,33 +35,26 @@ def search_csv() -> Response:
 
 
 def csv_response(wanted: SearchRequest) -> Response:
-    """The CSV of every section ``wanted`` matches. The first page is fetched before the
-    response starts, so a bad query or a missing index is still an error status, not a file."""
+    """The CSV of every section ``wanted`` matches. The export starts before the response
+    does, so a bad query or a missing index is still an error status, not a file; the server
+    closing the response (finished or abandoned) ends the export."""
     state = gongkai()
-    size = state.settings.search.max_page_size
-    first = state.service.search(replace(wanted, page=1, page_size=size))
+    hits = state.service.export(wanted)
     report_url = url_for("reports.report", report_id="ID", _external=True).removesuffix("ID")
-    rows = csv_rows(state.service, first, state.settings.taxonomy, report_url)
-    return Response(
-        rows,
+    response = Response(
+        csv_rows(hits, state.settings.taxonomy, report_url),
         mimetype="text/csv",
         headers={"Content-Disposition": 'attachment; filename="gongkai-search.csv"'},
     )
+    response.call_on_close(hits.close)
+    return response
 
 
-def csv_rows(
-    service: SearchService, first: SearchResults, taxonomy: Taxonomy, report_url: str
-) -> Iterator[str]:
-    """The header line, then one line per matching section, page after page."""
+def csv_rows(hits: Iterable[Hit], taxonomy: Taxonomy, report_url: str) -> Iterator[str]:
+    """The header line, then one line per matching section."""
     yield BOM + _line(COLUMNS)
-    results = first
-    while True:
-        for hit in results.hits:
-            yield _line(_row(hit, taxonomy, report_url))
-        request = results.request
-        if not results.hits or request.page * request.page_size >= results.total:
-            return
-        results = service.search(replace(request, page=request.page + 1))
+    for hit in hits:
+        yield _line(_row(hit, taxonomy, report_url))
 
 
 def _row(hit: Hit, taxonomy: Taxonomy, report_url: str) -> tuple[object, ...]:

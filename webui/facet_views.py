@@ -56,9 +56,9 @@ MAX_YEAR_SPAN = 40
 
 
 def value_view(facet: Facet, value: FacetValue, pairs: Pairs, path: str) -> ValueView:
-    """A value and the link toggling it (years split selected ranges; an unknown year has none)."""
-    if facet.id == "year":
-        url = href(path, toggled_year(pairs, int(value.value))) if value.value.isdigit() else None
+    """A value and the link toggling it (a known year splits a selected range around it)."""
+    if facet.id == "year" and value.value.isdigit():
+        url = href(path, toggled_year(pairs, int(value.value)))
     else:
         url = href(path, toggled(pairs, facet.request_field, value.value))
     return ValueView(value.value, value.label, value.count, value.selected, url)

@@ -1,13 +1,16 @@
 """The three region facets (province, prefecture, county) as one tree to expand in place.
 
-The service counts each level as a flat facet of names; where each name lies comes from a
-``parents`` lookup (the gazetteer in production, a table in tests), and a value hangs from every
-shown region that may hold it.
+The service counts each level as a facet whose values name the region they lie in
+(:attr:`FacetValue.parent`, read from the index: the province of a prefecture, the prefecture
+of a county or the province where there is none), so the tree is built from the counts alone:
+鼓楼区 of 南京市 and 鼓楼区 of 福州市 are two values, each under its own prefecture with its
+own count. A value whose parent is not shown (an unknown level, or a parent filtered away) is
+listed loose.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from indexer.search.facets import Facet
@@ -16,18 +19,17 @@ from indexer.vocabulary import UNKNOWN_REGION
 from webui.facet_views import ValueView, value_view
 from webui.urls import Pairs
 
-Home = tuple[int, str]
-"""A shown region value: its depth (0 for provinces) and its name."""
-
-Parents = Callable[[str, str], Sequence[str]]
-"""``(level, name)`` → the names of the regions one level up that may hold it."""
+Place = tuple[int, int]
+"""A shown region value: its depth (0 for provinces) and its index among that level's values."""
 
 
 @dataclass(frozen=True)
 class RegionNode:
-    """A region facet value with the values of the next level that lie inside it."""
+    """A region facet value (of the facet ``level``) with the values that lie inside it (of
+    the next level, or two down: a county of a province without prefectures)."""
 
     value: ValueView
+    level: str
     children: tuple[RegionNode, ...] = ()
 
     @property
@@ -37,48 +39,55 @@ class RegionNode:
 
 
 def region_tree(
-    levels: Sequence[tuple[Facet, Sequence[FacetValue]]], pairs: Pairs, path: str, parents: Parents
+    levels: Sequence[tuple[Facet, Sequence[FacetValue]]], pairs: Pairs, path: str
 ) -> tuple[tuple[RegionNode, ...], tuple[tuple[Facet, ValueView], ...]]:
-    """The region facets (top level first) as a tree, and the values whose region one level up
-    is not shown (unknown levels, or a parent filtered away), listed loose with their level.
-
-    A name found under several shown parents (鼓楼区 of 南京市 and of 福州市) appears under each:
-    the facet, like the filter, goes by name.
-    """
-    views = [
-        {v.value: value_view(f, v, pairs, path) for v in sorted(values, key=_unknown_last)}
-        for f, values in levels
-    ]
-    placed: list[dict[str, tuple[Home, ...]]] = [dict.fromkeys(views[0], ())]
-    loose: list[tuple[Facet, ValueView]] = []
-    for depth in range(1, len(levels)):
-        facet, here = levels[depth][0], {}
-        for name, view in views[depth].items():
-            homes = tuple(
-                home for p in dict.fromkeys(parents(facet.id, name)) if (home := _home(placed, p))
-            )
-            if homes:
-                here[name] = homes
-            else:
-                loose.append((facet, view))
-        placed.append(here)
-    children: dict[Home, list[tuple[int, RegionNode]]] = {}
+    """The region facets (top level first) as a tree, and the values whose parent is not
+    shown, listed loose with their level (top level first)."""
+    values = [sorted(found, key=_unknown_last) for _, found in levels]
+    homes = _homes(values)
+    children: dict[Place, list[tuple[int, RegionNode]]] = {}
     roots: list[RegionNode] = []
+    loose: list[tuple[int, tuple[Facet, ValueView]]] = []
     for depth in reversed(range(len(levels))):
-        for name, homes in placed[depth].items():
-            below = sorted(children.get((depth, name), ()), key=lambda child: child[0])
-            node = RegionNode(views[depth][name], tuple(child for _, child in below))
-            for home in homes:
-                children.setdefault(home, []).append((depth, node))
+        facet = levels[depth][0]
+        for index, value in enumerate(values[depth]):
+            below = sorted(children.get((depth, index), ()), key=lambda child: child[0])
+            view = value_view(facet, value, pairs, path)
+            node = RegionNode(view, facet.id, tuple(child for _, child in below))
+            home = homes.get((depth, index))
             if depth == 0:
                 roots.append(node)
-    return tuple(roots), tuple(loose)
+            elif home is not None:
+                children.setdefault(home, []).append((depth, node))
+            else:
+                loose.append((depth, (facet, node.value)))
+    return tuple(roots), tuple(view for _, view in sorted(loose, key=lambda item: item[0]))
 
 
-def _home(placed: Sequence[Mapping[str, object]], name: str) -> Home | None:
-    """The deepest level shown so far holding ``name`` (a municipality is both a province and
-    its own prefecture: its districts hang from the prefecture)."""
-    return next(((d, name) for d in reversed(range(len(placed))) if name in placed[d]), None)
+def _homes(values: Sequence[Sequence[FacetValue]]) -> dict[Place, Place]:
+    """Where each value below the top hangs: the shown value named like its parent, the
+    deepest such level first (a county's parent is a prefecture, else a province)."""
+    homes: dict[Place, Place] = {}
+    named: list[dict[str, int]] = []
+    for depth, found in enumerate(values):
+        for index, value in enumerate(found):
+            home = _home(named, value.parent)
+            if home is not None:
+                homes[(depth, index)] = home
+        placed: dict[str, int] = {}  # a loose value holds nothing: its children are loose too
+        for index, value in enumerate(found):
+            if depth == 0 or (depth, index) in homes:
+                placed.setdefault(value.value, index)
+        named.append(placed)
+    return homes
+
+
+def _home(named: Sequence[dict[str, int]], parent: str | None) -> Place | None:
+    """The deepest level shown so far holding a value named ``parent``."""
+    for depth in reversed(range(len(named))):
+        if parent is not None and parent in named[depth]:
+            return (depth, named[depth][parent])
+    return None
 
 
 def _unknown_last(value: FacetValue) -> bool:

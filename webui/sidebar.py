@@ -4,11 +4,9 @@ section types and kinds, every value linking to the state that toggles it.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from indexer.gazetteer import default_gazetteer
 from indexer.search.facets import FACETS, Facet
 from indexer.search.types import FacetValue
 from webui.facet_views import (
@@ -21,7 +19,7 @@ from webui.facet_views import (
     value_view,
     year_bars,
 )
-from webui.region_tree import Parents, RegionNode, region_tree
+from webui.region_tree import RegionNode, region_tree
 from webui.urls import Pairs
 
 REGION_LEVELS = ("province", "prefecture", "county")
@@ -43,11 +41,10 @@ def build_sidebar(
     facets: Mapping[str, tuple[FacetValue, ...]],
     pairs: Pairs,
     path: str,
-    parents: Parents | None = None,
 ) -> Sidebar:
     """The sidebar for ``facets`` (the service's counts) on the page at ``path``."""
     levels = [(_BY_ID[level], facets.get(level, ())) for level in REGION_LEVELS]
-    roots, loose = region_tree(levels, pairs, path, parents or gazetteer_parents)
+    roots, loose = region_tree(levels, pairs, path)
     shown, more = split_top(roots, lambda node: node.open, TOP_VALUES)
     year = _BY_ID["year"]
     years = [value_view(year, value, pairs, path) for value in facets.get("year", ())]
@@ -59,22 +56,3 @@ def build_sidebar(
         unknown_years=tuple(v for v in years if not v.value.isdigit()),
         lists=tuple(facet_view(_BY_ID[f], facets.get(f, ()), pairs, path) for f in LISTED),
     )
-
-
-@functools.cache
-def gazetteer_parents(level: str, name: str) -> tuple[str, ...]:
-    """The provinces a prefecture's name lies in, or the prefectures (else provinces, for
-    counties a province runs directly) a county's name lies in: the index stores names, and the
-    gazetteer the metadata took them from knows where each lies.
-
-    >>> gazetteer_parents("county", "柳河县")
-    ('通化市',)
-    """
-    found = []
-    for division in default_gazetteer().resolve(name):
-        region = division.region
-        if level == "prefecture" and division.level in ("prefecture", "province"):
-            found.append(region.province)  # a municipality is its own prefecture
-        elif level == "county" and division.level == "county":
-            found.append(region.prefecture or region.province)
-    return tuple(dict.fromkeys(name for name in found if name))

@@ -12,7 +12,7 @@ from typing import Any
 from flask import Flask, url_for
 
 from indexer.models import Region
-from indexer.search.types import SORTS
+from indexer.search.types import SORTS, UNKNOWN_YEAR
 from indexer.vocabulary import KINDS, SCRIPTS
 from webui.report_view import section_anchor
 from webui.state import gongkai
@@ -56,7 +56,7 @@ def filter_label(param: str, value: str) -> str:
     if param == "kind":
         return KINDS.get(value, value)
     if param == "year":
-        return value.replace("..", "–") + "年"
+        return value if value == UNKNOWN_YEAR else value.replace("..", "–") + "年"
     return value
 
 

@@ -87,7 +87,7 @@ def _covers(text: str, year: int) -> bool:
         span = resolve_year(text)
     except QueryError:
         return False
-    return span.first <= year <= span.last
+    return span.accepts(str(year))
 
 
 def _without_page(pairs: Pairs) -> Pairs:

@@ -29,7 +29,7 @@ Marker = Callable[[str], str]
 @click.option("--province", multiple=True, help="A province (repeatable).")
 @click.option("--prefecture", multiple=True, help="A prefecture (repeatable).")
 @click.option("--county", multiple=True, help="A county (repeatable).")
-@click.option("--year", multiple=True, help="A year or a range: 2018, 2015..2019 (repeatable).")
+@click.option("--year", multiple=True, help="2018, 2015..2019 or 未知 (repeatable).")
 @click.option("--section", multiple=True, help="A section type, id or label (repeatable).")
 @click.option("--kind", multiple=True, help="A report kind, id or label (repeatable).")
 @click.option("--sort", help="relevance (default), newest, oldest or region.")
@@ -60,7 +60,7 @@ def search(
         click.echo(json.dumps(results_to_dict(results), ensure_ascii=False, indent=2))
         return
     for warning in results.warnings:
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(f"提示：{warning}", err=True)
     bold = sys.stdout.isatty()
     click.echo(format_results(results, settings.taxonomy.label, _bold if bold else _brackets))
 
@@ -83,7 +83,8 @@ def format_results(
     for facet in FACETS:
         values = results.facets.get(facet.id, ())
         shown = [
-            f"{'*' if value.selected else ''}{value.label} {value.count}"
+            f"{'*' if value.selected else ''}{value.label}"
+            f"{f'（{value.parent}）' if value.parent else ''} {value.count}"
             for value in values[:FACET_VALUES_SHOWN]
         ]
         more = (

@@ -7,13 +7,13 @@ contract tests run against every implementation.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Protocol
 
 from indexer.models import Report
 from indexer.search.snippets import Span
-from indexer.search.types import SearchRequest, SearchResults
+from indexer.search.types import Hit, SearchRequest, SearchResults
 
 
 class IndexWriter(Protocol):
@@ -37,6 +37,12 @@ class SearchBackend(Protocol):
 
     def search(self, request: SearchRequest) -> SearchResults:
         """Run a request; raises :class:`indexer.search.types.QueryError` for a bad query."""
+
+    def export(self, request: SearchRequest) -> Iterator[Hit]:
+        """Every section ``request`` matches, in the order its pages would show them (``page``
+        and ``page_size`` aside), each hit with at most one snippet; no facets are counted.
+        Raises :class:`indexer.search.types.QueryError` on the call, before any hit is taken;
+        the backend must stay open until the iterator is done."""
 
     def report(self, report_id: str) -> Report | None:
         """The full report stored under ``report_id``, or None."""

@@ -1,10 +1,11 @@
 """Search parameters from a URL or the command line to a :class:`SearchRequest`, and back.
 
-``q``, ``province``, ``prefecture``, ``county``, ``region``, ``year`` (``2018`` or
-``2015..2019``), ``section`` (type id or label), ``kind`` (id or label), ``sort``, ``page`` and
-``size``; every filter may repeat. Bad values raise :class:`QueryError` with a line for the user;
-unknown parameters are ignored (links carry others). :func:`request_params` is the inverse, for
-building links: ``parse_params(request_params(r)) == r``.
+``q``, ``province``, ``prefecture``, ``county``, ``region``, ``year`` (``2018``,
+``2015..2019``, or ``未知`` for reports without a year), ``section`` (type id or label),
+``kind`` (id or label), ``sort``, ``page`` and ``size``; every filter may repeat. Bad values
+raise :class:`QueryError` with a line for the user; unknown parameters are ignored (links carry
+others). :func:`request_params` is the inverse, for building links:
+``parse_params(request_params(r)) == r``.
 """
 
 from __future__ import annotations
@@ -15,7 +16,16 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from indexer.config import Settings
 from indexer.script import to_simplified
-from indexer.search.types import SORTS, QueryError, SearchRequest, YearRange
+from indexer.search import messages
+from indexer.search.messages import listing, quoted
+from indexer.search.types import (
+    NO_YEAR,
+    SORTS,
+    UNKNOWN_YEAR,
+    QueryError,
+    SearchRequest,
+    YearRange,
+)
 from indexer.structure.taxonomy import Taxonomy
 from indexer.vocabulary import KINDS
 
@@ -73,21 +83,30 @@ def request_params(request: SearchRequest, settings: Settings) -> list[tuple[str
 
 
 def resolve_year(text: str) -> YearRange:
-    """``2018`` or ``2015..2019`` (also ``2015-2019``; reversed ranges are turned round).
+    """``2018`` or ``2015..2019`` (also ``2015-2019``; reversed ranges are turned round), or
+    ``未知``: the reports whose year is unknown, as the year facet names them.
 
-    >>> resolve_year("2019..2015")
-    YearRange(first=2015, last=2019)
+    >>> resolve_year("2019..2015"), resolve_year("未知")
+    (YearRange(first=2015, last=2019), YearRange(first=None, last=None))
     """
-    match = _YEARS.match(unicodedata.normalize("NFKC", text).strip())
+    value = unicodedata.normalize("NFKC", text).strip()
+    if value == UNKNOWN_YEAR:
+        return NO_YEAR
+    match = _YEARS.match(value)
     if match is None:
-        raise QueryError(f"a year is written like 2018 or 2015..2019, not {text!r}")
+        raise QueryError(messages.BAD_YEAR.format(text=quoted(text)))
     first, last = sorted((int(match[1]), int(match[2] or match[1])))
     if first < FIRST_YEAR or last > LAST_YEAR:
-        raise QueryError(f"years run from {FIRST_YEAR} to {LAST_YEAR}, not {text!r}")
+        raise QueryError(
+            messages.YEAR_OUT_OF_RANGE.format(first=FIRST_YEAR, last=LAST_YEAR, text=quoted(text))
+        )
     return YearRange(first, last)
 
 
 def format_years(years: YearRange) -> str:
+    """The parameter value of a range (``2018``, ``2015..2019``, ``未知``)."""
+    if years.first is None:
+        return UNKNOWN_YEAR
     return str(years.first) if years.first == years.last else f"{years.first}..{years.last}"
 
 
@@ -96,8 +115,8 @@ def resolve_section(text: str, taxonomy: Taxonomy) -> str:
     value = text.strip()
     found = taxonomy.get(value.lower()) or taxonomy.by_label(to_simplified(value))
     if found is None:
-        known = ", ".join(taxonomy.ids)
-        raise QueryError(f"unknown section type {text!r} (known: {known})")
+        known = listing(section.label for section in taxonomy)
+        raise QueryError(messages.UNKNOWN_SECTION.format(text=quoted(text), known=known))
     return found.id
 
 
@@ -107,7 +126,9 @@ def resolve_kind(text: str) -> str:
     labels = {label: kind for kind, label in KINDS.items()}
     found = value.lower() if value.lower() in KINDS else labels.get(to_simplified(value))
     if found is None:
-        raise QueryError(f"unknown kind {text!r} (known: {', '.join(KINDS)})")
+        raise QueryError(
+            messages.UNKNOWN_KIND.format(text=quoted(text), known=listing(KINDS.values()))
+        )
     return found
 
 
@@ -117,7 +138,9 @@ def resolve_sort(text: str) -> str:
     labels = {label: sort for sort, label in SORTS.items()}
     found = value if value in SORTS else labels.get(to_simplified(text.strip()))
     if found is None:
-        raise QueryError(f"unknown sort {text!r} (known: {', '.join(SORTS)})")
+        raise QueryError(
+            messages.UNKNOWN_SORT.format(text=quoted(text), known=listing(SORTS.values()))
+        )
     return found
 
 
@@ -145,5 +168,8 @@ def _number(text: str | None, name: str, low: int, high: int, default: int) -> i
     except ValueError:
         number = low - 1
     if not low <= number <= high:
-        raise QueryError(f"{name} must be a whole number from {low} to {high}, not {text!r}")
+        label = messages.NUMBER_NAMES[name]
+        raise QueryError(
+            messages.BAD_NUMBER.format(name=label, low=low, high=high, text=quoted(text))
+        )
     return number

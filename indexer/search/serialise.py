@@ -2,7 +2,8 @@
 
 ``{"query", "total", "page", "page_size", "hits": [{"report_id", "title", "region", "year",
 "kind", "section": {"heading", "type", "position"}, "snippets": [[{"text", "hit"}]], "score"}],
-"facets": {facet id: [{"value", "count", "selected", "label"}]}, "warnings", "elapsed"}``.
+"facets": {facet id: [{"value", "count", "selected", "label", "parent"}]}, "warnings",
+"elapsed"}``; ``parent`` is the region a prefecture or county lies in (else null).
 """
 
 from __future__ import annotations
@@ -57,4 +58,5 @@ def facet_value_to_dict(value: FacetValue) -> dict[str, Any]:
         "count": value.count,
         "selected": value.selected,
         "label": value.label,
+        "parent": value.parent,
     }

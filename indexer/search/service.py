@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -20,15 +20,11 @@ from indexer.models import Report
 from indexer.reindex.decide import index_fingerprint
 from indexer.reindex.layout import current_generation
 from indexer.reindex.manifest import ManifestError, read_manifest
+from indexer.search import messages
 from indexer.search.backend import Engine, SearchBackend
 from indexer.search.snippets import Span
-from indexer.search.types import FacetValue, SearchRequest, SearchResults
+from indexer.search.types import FacetValue, Hit, SearchRequest, SearchResults
 from indexer.structure.sectiontypes import UNCLASSIFIED
-
-STALE_ANALYSIS = (
-    "the index was built with another dictionary, stopword list or section types than this "
-    "program uses: run `gongkai reindex` to rebuild it"
-)
 
 
 class NoIndexError(Exception):
@@ -58,6 +54,32 @@ class _Served:
     retired: bool = False
 
 
+class Exported(Iterator[Hit]):
+    """Hits read from a leased generation; the lease ends when they run out or on close, so the
+    generation stays open exactly as long as it is read (see :meth:`SearchService.export`)."""
+
+    def __init__(self, hits: Iterator[Hit], lease: ExitStack) -> None:
+        self._hits = hits
+        self._lease = lease
+
+    def __next__(self) -> Hit:
+        try:
+            return next(self._hits)
+        except BaseException:
+            self.close()
+            raise
+
+    def __enter__(self) -> Exported:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop reading and release the generation (again: nothing)."""
+        self._lease.close()
+
+
 class SearchService:
     """Search, documents and statistics of the index configured in ``settings``."""
 
@@ -82,6 +104,20 @@ class SearchService:
     def facets(self, request: SearchRequest) -> Mapping[str, tuple[FacetValue, ...]]:
         """The facet counts of a request, without fetching its hits."""
         return self.search(replace(request, page=1, page_size=0)).facets
+
+    def export(self, request: SearchRequest) -> Exported:
+        """Every section ``request`` matches, in order, all from the one generation served now
+        (a reindex switching meanwhile does not mix generations), each with at most one snippet.
+        Raises :class:`QueryError` or :class:`NoIndexError` here, before any hit; close the
+        result (or use it in a ``with``) if it is not read to the end."""
+        lease = ExitStack()
+        served = lease.enter_context(self._lease())
+        try:
+            hits = served.backend.export(request)
+        except BaseException:
+            lease.close()
+            raise
+        return Exported(hits, lease)
 
     def report(self, report_id: str) -> Report | None:
         """The full report stored under ``report_id``, or None."""
@@ -128,9 +164,7 @@ class SearchService:
         """The served generation, (re)opened when ``CURRENT`` names another one."""
         folder = current_generation(self._settings.index_path)
         if folder is None:
-            raise NoIndexError(
-                f"no index yet in {self._settings.index_path}: run `gongkai reindex`"
-            )
+            raise NoIndexError(messages.NO_INDEX.format(folder=self._settings.index_path))
         if self._served is None or self._served.folder != folder:
             backend = self._engine.open_backend(folder)
             opened = _Served(folder, backend, _warnings(folder, self._settings))
@@ -154,4 +188,4 @@ def _warnings(folder: Path, settings: Settings) -> tuple[str, ...]:
         return ()
     if manifest is None or manifest.fingerprint == index_fingerprint(settings.taxonomy):
         return ()
-    return (STALE_ANALYSIS,)
+    return (messages.STALE_ANALYSIS,)

@@ -28,14 +28,18 @@ def make_snippets(
     """Up to ``count`` passages of about ``length`` characters, the best first by the number of
     different matches they hold, shown in text order. Passages start at ``lead_from`` (where the
     body begins after its heading) or later: the heading is shown beside the snippet already, so
-    matches in it are not repeated. Without matches: the opening passage of the body.
+    matches in it are not repeated, unless nothing else matched. Without matches: the opening
+    passage of the body.
 
     >>> [[(f.text, f.hit) for f in s] for s in make_snippets(
     ...     "前言。推进政府信息公开工作。其他。", [(5, 11), (7, 11)], length=12, count=1)]
     [[('推进', False), ('政府信息公开', True), ('工作。', False)]]
     """
     body = _skip_space(text, lead_from)
-    marks = [mark for mark in choose_marks(spans) if mark[0] >= body]
+    every = choose_marks(spans)
+    marks = [mark for mark in every if mark[0] >= body]
+    if every and not marks:  # only the heading matched: show it, marked, rather than no hit
+        body, marks = 0, every
     if not marks:
         if body >= len(text):
             return ()

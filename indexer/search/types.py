@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from indexer.models import Region
+from indexer.vocabulary import UNKNOWN_REGION
 
 SORTS: dict[str, str] = {
     "relevance": "相关度",
@@ -20,12 +21,30 @@ class QueryError(ValueError):
     """A query the service cannot run; the message is meant for the user, in one line."""
 
 
+UNKNOWN_YEAR = UNKNOWN_REGION
+"""The year facet's value for reports whose year is unknown, and the filter value selecting them."""
+
+
 @dataclass(frozen=True)
 class YearRange:
-    """Inclusive range of years; ``first == last`` for a single year."""
+    """Inclusive range of years; ``first == last`` for a single year. :data:`NO_YEAR` (no
+    bounds) selects the reports whose year is unknown."""
 
-    first: int
-    last: int
+    first: int | None
+    last: int | None
+
+    def accepts(self, value: str) -> bool:
+        """Whether a year facet value (``"2018"`` or :data:`UNKNOWN_YEAR`) lies in the range.
+
+        >>> YearRange(2015, 2019).accepts("2018"), NO_YEAR.accepts("未知"), NO_YEAR.accepts("2018")
+        (True, True, False)
+        """
+        if self.first is None or self.last is None:
+            return value == UNKNOWN_YEAR
+        return value.isdigit() and self.first <= int(value) <= self.last
+
+
+NO_YEAR = YearRange(None, None)
 
 
 @dataclass(frozen=True)
@@ -86,12 +105,19 @@ class Hit:
 
 @dataclass(frozen=True)
 class FacetValue:
-    """One value of a facet: its count over all matches and whether the user selected it."""
+    """One value of a facet: its count over all matches and whether the user selected it.
+
+    A prefecture's or county's ``parent`` is the region one level up it lies in, as its
+    sections say: the province of a prefecture, the prefecture of a county (the province where
+    there is none). The same county name under two prefectures (鼓楼区 of 南京市 and of 福州市)
+    is two values, each with its own count; filters still go by name. None for other facets
+    and unknown values."""
 
     value: str
     label: str
     count: int
     selected: bool
+    parent: str | None = None
 
 
 @dataclass(frozen=True)

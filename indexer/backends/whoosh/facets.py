@@ -3,7 +3,9 @@
 The values selected in one facet are OR-ed, facets are AND-ed, and each facet is counted over the
 matches that pass every *other* facet's selection, so its own unselected values keep counts the
 user can widen the selection with. One ``np.bincount`` per facet over the matching document
-numbers; no Python loop over the matches.
+numbers; no Python loop over the matches. Prefectures and counties are counted by place (value
+and parent, see :class:`indexer.backends.whoosh.table.Placed`), so a county name shared by two
+prefectures is counted under each.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import numpy as np
 
 from indexer.backends.whoosh.table import Table
 from indexer.search.facets import FACETS
+from indexer.search.params import format_years
 from indexer.search.types import FacetValue, SearchRequest
 from indexer.vocabulary import KINDS
 
@@ -45,10 +48,8 @@ def selections(request: SearchRequest) -> dict[str, Selection]:
         if facet.id == "year":
             ranges = tuple(picked)
             chosen[facet.id] = Selection(
-                lambda value, ranges=ranges: (
-                    value.isdigit() and any(r.first <= int(value) <= r.last for r in ranges)
-                ),
-                tuple(str(r.first) for r in ranges if r.first == r.last),
+                lambda value, ranges=ranges: any(r.accepts(value) for r in ranges),
+                tuple(format_years(r) for r in ranges if r.first == r.last),
             )
         else:
             values = frozenset(picked)
@@ -56,12 +57,17 @@ def selections(request: SearchRequest) -> dict[str, Selection]:
     return chosen
 
 
+def selected(table: Table, matched: np.ndarray, chosen: Mapping[str, Selection]) -> np.ndarray:
+    """The documents of ``matched`` passing every selection, without counting anything."""
+    passing = np.ones(len(matched), dtype=bool)
+    for mask in _masks(table, matched, chosen).values():
+        passing &= mask
+    return matched[passing]
+
+
 def count_facets(table: Table, matched: np.ndarray, chosen: Mapping[str, Selection]) -> Counted:
     """Apply the selections to ``matched`` and count every facet, each without its own."""
-    masks = {
-        facet: table.columns[facet].allowing(selection.accepts)[table.columns[facet].codes[matched]]
-        for facet, selection in chosen.items()
-    }
+    masks = _masks(table, matched, chosen)
     everything = np.ones(len(matched), dtype=bool)
     counts: dict[str, np.ndarray] = {}
     for facet in FACETS:
@@ -69,8 +75,8 @@ def count_facets(table: Table, matched: np.ndarray, chosen: Mapping[str, Selecti
         for other, mask in masks.items():
             if other != facet.id:
                 others &= mask
-        column = table.columns[facet.id]
-        counts[facet.id] = np.bincount(column.codes[matched[others]], minlength=len(column.values))
+        codes, size = _codes(table, facet.id)
+        counts[facet.id] = np.bincount(codes[matched[others]], minlength=size)
     passing = everything
     for mask in masks.values():
         passing = passing & mask
@@ -87,19 +93,51 @@ def facet_values(
     (years by year, newest first), selected values always included."""
     result: dict[str, tuple[FacetValue, ...]] = {}
     for facet in FACETS:
-        column, counts = table.columns[facet.id], counted.counts[facet.id]
+        counts = counted.counts[facet.id]
         selection = chosen.get(facet.id)
         label = _labeller(facet.id, section_label)
-        found = {value: int(counts[i]) for i, value in enumerate(column.values) if counts[i]}
+        found = {key: int(counts[i]) for i, key in enumerate(_keys(table, facet.id)) if counts[i]}
+        counted_values = {value for _, value in found}
         for value in selection.shown if selection else ():
-            found.setdefault(value, 0)
+            if value not in counted_values:
+                found[(None, value)] = 0
         values = [
-            FacetValue(value, label(value), count, bool(selection and selection.accepts(value)))
-            for value, count in found.items()
+            FacetValue(
+                value, label(value), count, bool(selection and selection.accepts(value)), parent
+            )
+            for (parent, value), count in found.items()
         ]
         values.sort(key=_year_order if facet.id == "year" else _count_order)
         result[facet.id] = tuple(values)
     return result
+
+
+def _codes(table: Table, facet: str) -> tuple[np.ndarray, int]:
+    """Per document, the index of its facet value (of its place, for region levels), and how
+    many there are."""
+    placed = table.placed.get(facet)
+    if placed is not None:
+        return placed.codes, len(placed.pairs)
+    column = table.columns[facet]
+    return column.codes, len(column.values)
+
+
+def _keys(table: Table, facet: str) -> tuple[tuple[str | None, str], ...]:
+    """(parent, value) per value index, in the order of :func:`_codes`."""
+    placed = table.placed.get(facet)
+    if placed is not None:
+        return placed.pairs
+    return tuple((None, value) for value in table.columns[facet].values)
+
+
+def _masks(
+    table: Table, matched: np.ndarray, chosen: Mapping[str, Selection]
+) -> dict[str, np.ndarray]:
+    """Per selected facet, whether each of ``matched`` passes its selection."""
+    return {
+        facet: table.columns[facet].allowing(selection.accepts)[table.columns[facet].codes[matched]]
+        for facet, selection in chosen.items()
+    }
 
 
 def _labeller(facet: str, section_label: Callable[[str], str]) -> Callable[[str], str]:
@@ -110,8 +148,8 @@ def _labeller(facet: str, section_label: Callable[[str], str]) -> Callable[[str]
     return lambda value: value
 
 
-def _count_order(value: FacetValue) -> tuple[int, str]:
-    return (-value.count, value.value)
+def _count_order(value: FacetValue) -> tuple[int, str, str]:
+    return (-value.count, value.value, value.parent or "")
 
 
 def _year_order(value: FacetValue) -> tuple[int, str]:

@@ -52,10 +52,7 @@ class _Evaluation:
         if isinstance(plan, Filter):
             return self._filter(plan)
         if isinstance(plan, Years):
-            years = plan.range
-            return self._column_docs(
-                "year", lambda v: v.isdigit() and years.first <= int(v) <= years.last
-            )
+            return self._column_docs("year", plan.range.accepts)
         if isinstance(plan, Not):
             return np.setdiff1d(self._table.live, self.match(plan.child), assume_unique=True)
         parts = [self.match(child) for child in plan.children]

@@ -19,6 +19,8 @@ from indexer.analysis.normalise import HAN, has_han
 from indexer.backends.whoosh.analysis import bigram_analyzer, word_analyzer
 from indexer.backends.whoosh.syntax import AllOf, AnyOf, Filter, Node, Not, Text, Years
 from indexer.script import to_simplified
+from indexer.search import messages
+from indexer.search.messages import quoted
 from indexer.search.types import QueryError
 
 TITLE_BOOST = 2.0
@@ -105,7 +107,8 @@ def compile_query(node: Node | None, regions: tuple[str, ...] = ()) -> CompiledQ
     compiler = _Compiler()
     parts = [compiler.convert(node)] if node is not None else []
     if node is not None and parts[0] is None:
-        raise QueryError("nothing to search for: " + "; ".join(dict.fromkeys(compiler.warnings)))
+        reasons = "；".join(dict.fromkeys(compiler.warnings))
+        raise QueryError(messages.NOTHING_LEFT.format(reasons=reasons))
     if regions:
         parts.append(AnyOf(tuple(Filter("region", to_simplified(name)) for name in regions)))
     plan = None if not parts else parts[0] if len(parts) == 1 else AllOf(tuple(parts))
@@ -170,10 +173,10 @@ class _Compiler:
     def text(self, node: Text, negated: bool) -> Match | None:
         units = tuple(analyse(spelling) for spelling in spellings(node.value))
         if not units[0].bigrams:
-            self.warnings.append(f"left out {node.value!r} (no letters, digits or characters)")
+            self.warnings.append(messages.NO_LETTERS.format(text=quoted(node.value)))
             return None
         if not units[0].words and units[0].single_character:  # a stopword of one character
-            self.warnings.append(f"left out {node.value!r} (too common to search for)")
+            self.warnings.append(messages.TOO_COMMON.format(text=quoted(node.value)))
             return None
         if not negated and not node.title:
             self.marked.extend(units)

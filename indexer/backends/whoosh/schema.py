@@ -20,6 +20,7 @@ from indexer.backends.whoosh.analysis import bigram_analyzer, word_analyzer
 from indexer.models import Region, Report
 from indexer.script import to_simplified
 from indexer.search.facets import FACETS
+from indexer.search.types import UNKNOWN_YEAR
 from indexer.vocabulary import UNKNOWN_REGION
 
 FACET_FIELDS: tuple[str, ...] = tuple(facet.id for facet in FACETS)
@@ -68,7 +69,7 @@ def section_documents(report_id: str, report: Report) -> Iterator[dict[str, Any]
         "province": region.province or UNKNOWN,
         "prefecture": region.prefecture or UNKNOWN,
         "county": region.county or UNKNOWN,
-        "year": str(report.year) if report.year else UNKNOWN,
+        "year": str(report.year) if report.year else UNKNOWN_YEAR,
         "kind": report.kind,
         REGION_KEY: region_key(region),
         PUBLISHED: report.published.isoformat() if report.published else "",

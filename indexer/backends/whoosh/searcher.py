@@ -12,6 +12,9 @@ from __future__ import annotations
 import threading
 import time
 from bisect import bisect_right
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -19,7 +22,7 @@ from whoosh import index
 from whoosh.query import Term
 
 from indexer.analysis.segment import initialise
-from indexer.backends.whoosh.facets import count_facets, facet_values, selections
+from indexer.backends.whoosh.facets import count_facets, facet_values, selected, selections
 from indexer.backends.whoosh.highlight import matched_spans
 from indexer.backends.whoosh.matching import Matcher
 from indexer.backends.whoosh.order import BROWSE, order_ranks, page_in_order
@@ -35,6 +38,9 @@ from indexer.models import Report
 from indexer.search.snippets import Span, choose_marks, make_snippets
 from indexer.search.types import Hit, SearchRequest, SearchResults, SectionRef
 from indexer.structure.taxonomy import Taxonomy
+
+EXPORT_BATCH = 50
+"""Hits an export builds per turn of the lock, so searches run between its batches."""
 
 
 class WhooshBackend:
@@ -66,7 +72,11 @@ class WhooshBackend:
             matched = self._matcher.match(compiled.plan, postings)
             counted = count_facets(self._table, matched, chosen)
             page = self._page(compiled, counted.docs, postings, request)
-            hits = tuple(self._hit(docnum, score, compiled.marked) for docnum, score in page)
+            per_hit = self._settings.snippets_per_hit
+            hits = tuple(
+                self._hit(docnum, score, compiled.marked, per_hit, self._store.get)
+                for docnum, score in page
+            )
         return SearchResults(
             request=request,
             total=len(counted.docs),
@@ -75,6 +85,20 @@ class WhooshBackend:
             elapsed=time.perf_counter() - started,
             warnings=parsed.warnings + compiled.warnings,
         )
+
+    def export(self, request: SearchRequest) -> Iterator[Hit]:
+        """Every section ``request`` matches, in its order (``page`` and ``page_size`` aside),
+        each with one snippet; no facets. The matches are found and ordered now (a bad query
+        raises here, not at the first hit); hits are built in batches as they are taken."""
+        parsed = parse_query(request.query, self._taxonomy, self._settings.max_query_chars)
+        compiled = compile_query(parsed.node, request.region)
+        with self._lock:
+            postings = Postings(self._leaves, self._table.live_mask)
+            matched = self._matcher.match(compiled.plan, postings)
+            docs = selected(self._table, matched, selections(request))
+            every = replace(request, page=1, page_size=len(docs))
+            ordered = self._page(compiled, docs, postings, every)
+        return self._hits(ordered, compiled.marked)
 
     def report(self, report_id: str) -> Report | None:
         return self._store.get(report_id)
@@ -115,9 +139,29 @@ class WhooshBackend:
         page = page_in_order(self._ranks[sort], docs, offset, request.page_size)
         return [(int(docnum), None) for docnum in page]
 
-    def _hit(self, docnum: int, score: float | None, units: tuple[Unit, ...]) -> Hit:
+    def _hits(
+        self, ordered: list[tuple[int, float | None]], units: tuple[Unit, ...]
+    ) -> Iterator[Hit]:
+        load = lru_cache(maxsize=4)(self._store.get)  # a report's sections come together
+        for start in range(0, len(ordered), EXPORT_BATCH):
+            with self._lock:
+                batch = [
+                    self._hit(docnum, score, units, 1, load)
+                    for docnum, score in ordered[start : start + EXPORT_BATCH]
+                ]
+            yield from batch
+
+    def _hit(
+        self,
+        docnum: int,
+        score: float | None,
+        units: tuple[Unit, ...],
+        snippets: int,
+        load: Callable[[str], Report | None],
+    ) -> Hit:
+        """The hit of one document with up to ``snippets`` snippets; ``load`` reads a report."""
         stored = self._searcher.stored_fields(docnum)
-        report = self._store.get(stored["report_id"])
+        report = load(stored["report_id"])
         if report is None:
             raise LookupError(f"report {stored['report_id']} is indexed but not stored")
         by_position = {section.position: section for section in report.sections}
@@ -125,11 +169,11 @@ class WhooshBackend:
         parent = by_position.get(section.parent) if section.parent is not None else None
         simplified = report.simplified[section.start : section.end]
         spans = self._spans(docnum, units, simplified) if units else []
-        snippets = make_snippets(
+        passages = make_snippets(
             report.text[section.start : section.end],
             spans,
             length=self._settings.snippet_chars,
-            count=self._settings.snippets_per_hit,
+            count=snippets,
             lead_from=len(section.heading),
         )
         path = tuple(h for h in (parent.heading if parent else "", section.heading) if h)
@@ -145,7 +189,7 @@ class WhooshBackend:
             section=SectionRef(
                 section.heading, section.type, section.position, section.level, path
             ),
-            snippets=snippets,
+            snippets=passages,
             score=score,
         )
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from indexer.search import messages
+from indexer.search.messages import quoted
 from indexer.search.params import resolve_kind, resolve_section, resolve_year
 from indexer.search.types import QueryError, YearRange
 from indexer.structure.taxonomy import Taxonomy
@@ -92,11 +94,11 @@ Not(child=Text(value='依申请', phrase=True, title=False)), Years(range=YearRa
 last=2018))))
     """
     if len(query) > max_chars:
-        raise QueryError(f"the query is too long ({len(query)} characters, at most {max_chars})")
+        raise QueryError(messages.QUERY_TOO_LONG.format(length=len(query), limit=max_chars))
     parser = _Parser(tokenise(query), taxonomy)
     node = parser.parse()
     if node is None and query.strip():
-        raise QueryError(f"nothing to search for in {query.strip()!r}")
+        raise QueryError(messages.NOTHING_TO_SEARCH.format(query=quoted(query.strip())))
     return ParsedQuery(node, tuple(dict.fromkeys(parser.warnings)))
 
 
@@ -161,7 +163,7 @@ class _Parser:
         nodes = [self.parse_or()]
         while self.peek() is not None:  # only a stray ")" stops parse_or early
             self.at += 1
-            self.warnings.append("ignored an unmatched ')'")
+            self.warnings.append(messages.UNMATCHED_PARENTHESIS)
             nodes.append(self.parse_or())
         return _combine(AllOf, [node for node in nodes if node is not None])
 
@@ -174,7 +176,7 @@ class _Parser:
             self.at += 1
             options.append(self.parse_and())
         if len(options) > 1 and None in options:
-            self.warnings.append("ignored an OR with nothing on one side")
+            self.warnings.append(messages.DANGLING_OR)
         return _combine(AnyOf, [node for node in options if node is not None])
 
     def parse_and(self) -> Node | None:
@@ -197,7 +199,7 @@ class _Parser:
             self.at += 1
             following = self.peek()
             if following is None or (following.kind in ("close", "op") and following.text != "NOT"):
-                self.warnings.append(f"ignored a {token.text} with nothing after it")
+                self.warnings.append(messages.DANGLING_NOT.format(operator=token.text))
                 return None
             child = self.parse_unary()
             return Not(child) if child is not None else None
@@ -209,25 +211,25 @@ class _Parser:
         if token.kind == "open":
             inner = self.parse_or()
             if self.peek() is None:
-                self.warnings.append("closed an unclosed '('")
+                self.warnings.append(messages.UNCLOSED_PARENTHESIS)
             else:
                 self.at += 1
             if inner is None:
-                self.warnings.append("ignored empty parentheses")
+                self.warnings.append(messages.EMPTY_PARENTHESES)
             return inner
         if not token.closed:
-            self.warnings.append(f"closed the unclosed quote in {token.text!r}")
+            self.warnings.append(messages.UNCLOSED_QUOTE.format(text=quoted(token.text)))
         if token.kind == "field":
             return self.field(token)
         if not token.text.strip():
-            self.warnings.append("ignored empty quotes")
+            self.warnings.append(messages.EMPTY_QUOTES)
             return None
         return Text(token.text.strip(), phrase=token.kind == "phrase")
 
     def field(self, token: Token) -> Node | None:
         value = token.text.strip()
         if not value:
-            self.warnings.append(f"ignored {token.field}: with no value after it")
+            self.warnings.append(messages.EMPTY_FIELD.format(field=token.field))
             return None
         if token.field == "year":
             return Years(resolve_year(value))

@@ -17,7 +17,14 @@ import numpy as np
 from whoosh.columns import RefBytesColumn
 from whoosh.reading import IndexReader
 
-from indexer.backends.whoosh.schema import COLUMN_FIELDS
+from indexer.backends.whoosh.schema import COLUMN_FIELDS, UNKNOWN
+
+PARENT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "prefecture": ("province",),
+    "county": ("prefecture", "province"),
+}
+"""Where a region value lies, read from the same section: the first of these columns that is
+known (a county of a province without prefectures lies in the province)."""
 
 
 @dataclass(frozen=True)
@@ -33,13 +40,24 @@ class Column:
 
 
 @dataclass(frozen=True)
+class Placed:
+    """A region column by place: its distinct (parent, value) pairs and, per document number,
+    the index of its pair. Unknown values have no parent, so they stay one value."""
+
+    pairs: tuple[tuple[str | None, str], ...]
+    codes: np.ndarray
+
+
+@dataclass(frozen=True)
 class Table:
-    """The live document numbers (ascending, and as a mask over all document numbers) and one
-    :class:`Column` per column field."""
+    """The live document numbers (ascending, and as a mask over all document numbers), one
+    :class:`Column` per column field, and the region columns of :data:`PARENT_COLUMNS` by
+    place."""
 
     live: np.ndarray
     live_mask: np.ndarray
     columns: dict[str, Column]
+    placed: dict[str, Placed]
 
 
 def read_table(reader: IndexReader) -> Table:
@@ -48,7 +66,31 @@ def read_table(reader: IndexReader) -> Table:
     live = np.fromiter(reader.all_doc_ids(), dtype=np.int64)
     mask = np.zeros(size, dtype=bool)
     mask[live] = True
-    return Table(live, mask, {field: _column(reader, field, size) for field in COLUMN_FIELDS})
+    columns = {field: _column(reader, field, size) for field in COLUMN_FIELDS}
+    placed = {field: place(columns, field, parents) for field, parents in PARENT_COLUMNS.items()}
+    return Table(live, mask, columns, placed)
+
+
+def place(columns: dict[str, Column], field: str, parents: tuple[str, ...]) -> Placed:
+    """Pair every document's ``field`` value with its parent: the first known of ``parents``."""
+    column = columns[field]
+    width = max(len(column.values), 1)
+    names: list[str | None] = [None]
+    parent = np.zeros(len(column.codes), dtype=np.int64)  # 0: no parent
+    for name in reversed(parents):  # the first known parent is written last
+        above = columns[name]
+        known = np.array([value != UNKNOWN for value in above.values], dtype=bool)
+        chosen = known[above.codes]
+        parent[chosen] = above.codes[chosen] + len(names)
+        names.extend(above.values)
+    unknown = np.array([value == UNKNOWN for value in column.values], dtype=bool)
+    parent[unknown[column.codes]] = 0
+    keys, codes = np.unique(parent * width + column.codes, return_inverse=True)
+    found = [(names[key // width], column.values[key % width]) for key in keys.tolist()]
+    pairs = tuple(dict.fromkeys(found))  # one name may be a province and a prefecture
+    index = {pair: i for i, pair in enumerate(pairs)}
+    remap = np.array([index[pair] for pair in found], dtype=np.int64)
+    return Placed(pairs, remap[codes.reshape(-1)])
 
 
 def _column(reader: IndexReader, field: str, size: int) -> Column:
