@@ -25,6 +25,7 @@ from indexer.cleaning.whitespace import (
     normalise_characters,
     normalise_spaces,
 )
+from indexer.cleaning.wraps import rejoin_wrapped_lines
 from indexer.reading import read_text
 
 from .conftest import SAMPLE_DIR, TEMPLATE_2019_DIR
@@ -125,6 +126,15 @@ def test_question_marks_as_spaces(text: str, cleaned: str) -> None:
             "某县人民政府2019年 政府信息公开工作年度报告 一、总体情况 2019年,我县全面贯彻条例。",
             "某县人民政府2019年 政府信息公开工作年度报告\n一、总体情况\n2019年,我县全面贯彻条例。",
         ),
+        # regression (eval b6): document-site text, a heading after a bracketed aside and a
+        # paragraph opening on a year set off from its 年
+        (
+            "该报告在县人民政府网站上公布。(http://www.example.gov.cn) 一、总体情况 2021 年，"
+            "我苏木严格按照条例的规定推进公开。",
+            "该报告在县人民政府网站上公布。(http://www.example.gov.cn)\n一、总体情况\n2021 年，"
+            "我苏木严格按照条例的规定推进公开。",
+        ),
+        ("包括概述(含机构) 二、主动公开 三、依申请公开。", None),
         # not headings: an inline list, a wrapped sentence, a table row after a colon
         ("全文包括: 一、概述 二、主动公开政府信息情况 三、依申请公开情况。", None),
         ("情况如下。 一、2023 年，我县成立了领导小组，负责工作。", None),
@@ -443,3 +453,98 @@ def test_strip_inline_spam(line: str, cleaned: str | None) -> None:
 def test_docstring_examples(module: str) -> None:
     result = doctest.testmod(importlib.import_module(module))
     assert result.attempted and not result.failed
+
+
+# --- prose hard-wrapped at a fixed width ----------------------------------------------------
+
+_PARAGRAPH = (
+    "本年度报告根据条例和有关规定编制，全文包括总体情况、主动公开政府信息情况、收到和处理政府信息"
+    "公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况以及其他需要报告的"
+    "事项。本年度报告中所列数据的统计期限为全年，电子版可在门户网站下载，如有疑问请与办公室联系。"
+)
+
+
+def _wrapped(paragraph: str = _PARAGRAPH, columns: int = 24) -> str:
+    """``paragraph`` hard-wrapped every ``columns`` characters, as a PDF conversion leaves it."""
+    return "\n".join(paragraph[i : i + columns] for i in range(0, len(paragraph), columns))
+
+
+_LINES = _wrapped().split("\n")
+_WITH_YEAR = [_LINES[0], _LINES[1][:-2] + "2025", "年" + _LINES[2], *_LINES[3:]]
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        pytest.param(_wrapped(), [_PARAGRAPH], id="a wrapped paragraph is one line again"),
+        pytest.param(
+            "一、总体情况\n" + _wrapped() + "\n二、主动公开政府信息情况\n" + _wrapped(),
+            ["一、总体情况", _PARAGRAPH, "二、主动公开政府信息情况", _PARAGRAPH],
+            id="headings stay lines of their own",
+        ),
+        pytest.param(
+            _wrapped().replace("\n", "\n\n\n", 1),
+            [_PARAGRAPH],
+            id="across the blank lines a dropped page number leaves",
+        ),
+        pytest.param(
+            "\n".join(_WITH_YEAR),
+            ["".join(_WITH_YEAR).replace("2025年", "2025 年")],
+            id="half-width words at a break keep a space",
+        ),
+        pytest.param(
+            _wrapped() + "\n" + _wrapped(_PARAGRAPH[:-1]) + "\n柳河县人民政府办公室\n2025年1月20日",
+            [_PARAGRAPH, _PARAGRAPH[:-1], "柳河县人民政府办公室", "2025年1月20日"],
+            id="signature and date lines are never continuations",
+        ),
+        pytest.param(
+            _wrapped()
+            + "\n"
+            + _wrapped(_PARAGRAPH[:-1])
+            + "\n1.信访举报投诉类申请\n| 规章 | 0 | 0 | 0 |",
+            [_PARAGRAPH, _PARAGRAPH[:-1], "1.信访举报投诉类申请", "| 规章 | 0 | 0 | 0 |"],
+            id="list items and table rows are never continuations",
+        ),
+        pytest.param(
+            _wrapped() + "\n（一）进一步加强政府信息公开工作的组织领导和\n" + _wrapped(),
+            [_PARAGRAPH, "（一）进一步加强政府信息公开工作的组织领导和", _PARAGRAPH],
+            id="a numbered line with no sentence in it is a heading, however long",
+        ),
+    ],
+)
+def test_rejoin_wrapped_lines(text: str, joined: list[str]) -> None:
+    assert [line for line in rejoin_wrapped_lines(text).split("\n") if line] == joined
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "\n".join(_PARAGRAPH[: 10 + 9 * i] for i in range(8)), id="lines of every length"
+        ),
+        pytest.param(
+            "\n".join(["一、总体情况", "全年公开信息。", "二、其他", "无。"] * 3), id="short"
+        ),
+        pytest.param("| 规章 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n" * 8, id="table"),
+    ],
+)
+def test_text_that_is_not_hard_wrapped_is_left_alone(text: str) -> None:
+    assert rejoin_wrapped_lines(text) == text
+
+
+@pytest.mark.parametrize(
+    ("name", "phrases"),
+    [
+        (
+            "shanghai-office-2025.txt",
+            ["其中，予以公开及部分公开 208 件", "2025 年 1 月 1 日至 12 月 31 日"],
+        ),
+        ("huaian-city-2024.txt", ["“建设‘四最’一流营商环境高质量推进产业发展”", "政策解读 21 个"]),
+        ("shanghai-kewei-2024.txt", ["收到和处理政府信息公开申请情况"]),
+    ],
+)
+def test_2019_template_pdf_text_is_unwrapped_and_stays_clean(name: str, phrases: list[str]) -> None:
+    """Regression: phrase search missed words split across a line break (部 / 分公开)."""
+    text = clean_text(read_text(TEMPLATE_2019_DIR / name))
+    assert all(phrase in text for phrase in phrases)
+    assert clean_text(text) == text

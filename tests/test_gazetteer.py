@@ -117,6 +117,9 @@ def test_old_names_resolve_and_later_changes_are_supplemented(
         ("木里县", ("四川省", "凉山彝族自治州", "木里藏族自治县")),
         ("内蒙古", ("内蒙古自治区",)),
         ("巴州", ("新疆维吾尔自治区", "巴音郭楞蒙古自治州")),
+        # regression (eval b6): 自治 kept, the nationalities dropped
+        ("镇宁自治县", ("贵州省", "安顺市", "镇宁布依族苗族自治县")),
+        ("楚雄自治州", ("云南省", "楚雄彝族自治州")),
         ("乾县", ("陕西省", "咸阳市", "乾县")),
         ("干县", ("陕西省", "咸阳市", "乾县")),  # what OpenCC's t2s makes of 乾县
         ("公主岭市", ("吉林省", "长春市", "公主岭市")),  # moved from 四平市 in 2020

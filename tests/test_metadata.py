@@ -268,6 +268,24 @@ REPORT = "2018年，我县认真贯彻落实《条例》，主动公开政府信
             Region("吉林省", "通化市", "柳河县", "220524"),
             id="untitled: the county's 政府信息公开网站 the bureau publishes on",
         ),
+        # regressions from the held-out evaluation, batch b6
+        pytest.param(
+            "河口乡政府2016年政府信息公开工作年度报告\n我乡按照县政府要求，特向社会公开2016年柳河县"
+            "河口乡信息公开年度报告。\n一、主要工作情况\n……\n",
+            Region("吉林省", "通化市", "柳河县", "220524"),
+            id="the opening writes out the report's own name, its county first",
+        ),
+        pytest.param(
+            "我乡按照县政府要求编制本报告。参照柳河县政府信息公开工作年度报告制度，公开信息84条。\n"
+            "一、主要工作情况\n……\n",
+            None,
+            id="a rule about such reports is not the report's own name",
+        ),
+        pytest.param(
+            "索引号：123\n镇宁自治县政府2019年信息公开工作年度报告\n一、总体情况\n……\n",
+            Region("贵州省", "安顺市", "镇宁布依族苗族自治县", "520423"),
+            id="an autonomous county keeping 自治 and dropping its nationalities",
+        ),
     ],
 )
 def test_region(text: str, region: Region | None) -> None:
@@ -375,6 +393,18 @@ def test_region(text: str, region: Region | None) -> None:
             "本方案。",
             2019,
             id="one-line page: the year of the title run into the first sentence",
+        ),
+        # regressions from the held-out evaluation, batch b7
+        pytest.param(
+            "一、总体情况\n一是加强组织领导。按照2022年度政务公开评估意见，认真查摆2022年度我局政务公开"
+            "情况。\n二是做好主动公开。2023年，我局主动公开文件63件。\n",
+            2023,
+            id="untitled: the year of the issuer's own work, over an older year named more often",
+        ),
+        pytest.param(
+            "一、总体情况\n按照2022年度评估意见，查摆2022年度问题。\n下一步。2024年，我局将加强公开。\n",
+            None,
+            id="…but not the year of what it will do",
         ),
     ],
 )
@@ -507,6 +537,12 @@ def test_published(text: str, published: date | None) -> None:
             "洛宁县2019年度报告\n根据《中华人民共和国政府信息公开条例》要求编制本报告。\n",
             "annual_report",
         ),
+        # batch b6: a site menu's bulleted 政府信息公开指南 above an untitled report
+        (
+            "• 政府信息公开指南\n• 依申请公开\n根据《条例》有关规定，现就柳河县人民政府2020年度政府"
+            "信息公开情况报告如下：\n一、概述\n……\n",
+            "annual_report",
+        ),
     ],
 )
 def test_kind(text: str, kind: str) -> None:
@@ -630,6 +666,19 @@ def test_kind(text: str, kind: str) -> None:
             "本方案。一、工作目标……",
             "柳河县2019年政务公开工作要点实施方案",
             id="one-line page: the title run into the first sentence (为深入…)",
+        ),
+        # regression from the held-out evaluation, batch b6
+        pytest.param(
+            "政府信息公开\n  • 政府信息公开指南\n  • 政府信息公开年报\n2020年度\n"
+            "根据《条例》有关规定，现就柳河县人民政府2020年度政府信息公开情况报告如下：\n一、概述\n……\n",
+            None,
+            id="bulleted entries of a site's menu are no title",
+        ),
+        pytest.param(
+            "柳河县人民政府\n柳河县人民政府2021年度\n信息公开年度报告\n（2022年1月）\n根据《条例》，"
+            "按照通化市人民政府办公室的通知精神，现将年度报告公布如下：\n一、总体情况\n……\n",
+            "柳河县人民政府2021年度信息公开年度报告",
+            id="regression (eval b7): a title split before 信息公开",
         ),
     ],
 )

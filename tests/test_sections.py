@@ -71,6 +71,25 @@ def test_sections_tile_the_report_and_slice_the_display_text(settings) -> None:
     assert all(text[s.start : s.end].strip().endswith(s.text) for s in sections)
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "（一）进一步强化组织领导。进一步健全机制。",
+        "（一）进一步强化组织领导 。进一步健全机制。",  # the sentence end set off by a space
+        "（一）进一步强化组织领导  ：进一步健全机制。",
+        "**（一）进一步强化组织领导。**进一步健全机制。",  # bold closing after the sentence end
+    ],
+)
+def test_a_run_in_heading_keeps_its_sentence_end_out_of_the_body(line: str, settings) -> None:
+    """Regression: the body of a run-in level-2 heading started with its heading's 。."""
+    text = f"一、组织领导\n{line}\n（二）加强制度建设。建立制度。\n"
+    sections = split_sections(text, text, settings.taxonomy)
+    assert [(s.heading.strip("*"), s.text) for s in sections if s.level == 2] == [
+        ("（一）进一步强化组织领导", "进一步健全机制。"),
+        ("（二）加强制度建设", "建立制度。"),
+    ]
+
+
 def test_no_preamble_section_when_the_report_starts_with_a_heading(settings) -> None:
     text = f"一、总体情况\n{BODY}\n二、其他需要报告的事项\n无。"
     sections = split_sections(text, text, settings.taxonomy)

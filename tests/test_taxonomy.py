@@ -97,6 +97,7 @@ HEADINGS = {
     "概述": "overview",
     "总体公开情况说明": "overview",
     "政务公开工作开展情况": "overview",
+    "政府信息公开工作情况": "overview",  # regression (eval b6): the work, not what was disclosed
     "主要工作及成效": "overview",
     "2018年工作开展情况": "overview",
     "领导重视": "organization",

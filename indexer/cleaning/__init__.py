@@ -25,6 +25,7 @@ from indexer.cleaning.whitespace import (
     normalise_characters,
     normalise_spaces,
 )
+from indexer.cleaning.wraps import rejoin_wrapped_lines
 
 RULES: tuple[Callable[[str], str], ...] = (
     normalise_characters,
@@ -41,6 +42,7 @@ RULES: tuple[Callable[[str], str], ...] = (
     drop_spam_lines,
     strip_inline_spam,  # after drop_spam_lines, which needs the gambling words to know a line
     normalise_spaces,  # again: cut-out furniture leaves spaces behind
+    rejoin_wrapped_lines,  # after page numbers are dropped: a paragraph runs across them
     collapse_blank_lines,
 )
 

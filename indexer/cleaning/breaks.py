@@ -16,11 +16,14 @@ _HEADING_START = re.compile(
 _HEADING_MAX = 40
 _NUMERAL_MARK = re.compile(r"[一二三四五六七八九十]+[、.．]")
 _RUN_ON_MARKER = re.compile(
-    r"(?:(?<=[。：:；;！!？?])[ \u3000\xa0]*|(?<=报告|总结|要点|方案)[ \u3000\xa0]+)"
+    r"(?:(?<=[。：:；;！!？?])[ \u3000\xa0]*|(?:(?<=报告|总结|要点|方案)|(?<=[)）]))[ \u3000\xa0]+)"
     rf"(?P<heading>{_NUMERAL_MARK.pattern})"
 )
-"""A top-level heading's numeral right after the end of a sentence, or after a title (PDF text
-run into one line: …年度报告 一、总体情况 2019年，…), on the same line."""
+"""A top-level heading's numeral right after the end of a sentence, or after a title or a
+bracketed aside and a space (PDF text run into one line: …年度报告 一、总体情况 2019年，…;
+…网站上公布。(http://…) 一、总体情况 …), on the same line."""
+_SPACED_YEAR = re.compile(r"^((?:19|20)\d\d) (?=年)")
+"""A year converters set off from its 年 (2021 年，我苏木…): the paragraph's first word."""
 _RUN_ON_MIN = 4
 _SPACE_RUN = re.compile("[ \u3000\xa0]+")
 _PROSE_MIN = 8
@@ -81,7 +84,8 @@ def _run_on_heading_end(line: str, start: int) -> int | None:
     from PDF text may hold spaces itself), or at the end of the line; None unless a short heading
     is followed by prose or ends the line."""
     for space in _SPACE_RUN.finditer(line, start + 1):
-        heading, following = line[start : space.start()], line[space.end() :].split(" ", 1)[0]
+        heading = line[start : space.start()]
+        following = _SPACED_YEAR.sub(r"\1", line[space.end() :], count=1).split(" ", 1)[0]
         if (
             len(heading) > _HEADING_MAX
             or SENTENCE_END.search(heading)

@@ -5,7 +5,8 @@ position.
   differs (OpenCC turns 乾县 into 干县, and the analysis text is converted the same way).
 - ``name``: customary short forms of autonomous units, which are distinctive words: 楚雄州 for
   楚雄彝族自治州, 木里县 for 木里藏族自治县, 巴州 for 巴音郭楞蒙古自治州, and 内蒙古 / 广西 /
-  西藏 / 宁夏 / 新疆.
+  西藏 / 宁夏 / 新疆; also the form that keeps 自治 and drops only the nationalities (镇宁自治县
+  for 镇宁布依族苗族自治县), which is how county governments often sign themselves.
 - ``stem``: the bare name without its suffix (洛宁, 大姚, 江苏). Two-character stems collide with
   ordinary words, so they count only right before a government word (洛宁县 is already a full
   name; 大姚政府 is the kind of place meant).
@@ -61,9 +62,7 @@ def aliases(
     for division in divisions:
         forms: list[tuple[str, Strength]] = [(division.name, "name")]
         forms.append((simplify(division.name), "name"))
-        short = autonomous_short_form(division.name)
-        if short:
-            forms.append((short, "name"))
+        forms.extend((short, "name") for short in autonomous_short_forms(division.name))
         bare = stem(division.name)
         if len(bare) >= 2:
             forms.append((bare, "stem"))
@@ -75,20 +74,22 @@ def aliases(
             yield form, division, strength
 
 
-def autonomous_short_form(name: str) -> str | None:
-    """The customary short form of an autonomous unit, if it has one.
+def autonomous_short_forms(name: str) -> tuple[str, ...]:
+    """The customary short forms of an autonomous unit (none for other divisions).
 
-    >>> names = ("楚雄彝族自治州", "木里藏族自治县", "广西壮族自治区", "鄂伦春自治旗")
-    >>> [autonomous_short_form(n) for n in names]
-    ['楚雄州', '木里县', '广西', None]
+    >>> names = ("楚雄彝族自治州", "镇宁布依族苗族自治县", "广西壮族自治区", "鄂伦春自治旗")
+    >>> [autonomous_short_forms(n) for n in names]
+    [('楚雄州', '楚雄自治州'), ('镇宁县', '镇宁自治县'), ('广西',), ()]
     """
     if name in _IRREGULAR_SHORT:
-        return _IRREGULAR_SHORT[name]
+        return (_IRREGULAR_SHORT[name],)
     match = _AUTONOMOUS.match(name)
     if not match:
-        return None
+        return ()
     body = _ethnic_stripped(match["body"])
-    return body + match["kind"] if len(body) >= 2 and body != match["body"] else None
+    if len(body) < 2 or body == match["body"]:
+        return ()
+    return body + match["kind"], body + "自治" + match["kind"]
 
 
 def _ethnic_stripped(body: str) -> str:

@@ -2,7 +2,8 @@
 the report merely mentions.
 
 Evidence, strongest first: the title; the signature; the 发文机构 field; a place in the opening
-lines that names a government body (本报告由淮安市人民政府办公室…编制) or opens a sentence as its
+lines that names a government body (本报告由淮安市人民政府办公室…编制), opens the report's own
+name (特向社会公开2016年浦江县花桥乡信息公开年度报告) or opens a sentence as its
 subject (2022年，乌鲁木齐市坚持…, as the 总体情况 of the 2019 template begins; 兴庆区坚持… at the
 start of a line); then the place a contact address in the opening lines starts with
 (地址：铜鼓县永宁镇…); then a government body of the report's own level (我区, 区政府 → a 区)
@@ -38,6 +39,13 @@ _BODY_AFTER = re.compile(
 """A government body's name going on after a place (…人民政府, …发展和改革局, …县委); not the
 term 政府信息 (四川省政府信息公开目录管理系统 is a system of the province's, no body), unless a
 body follows it (…县政府信息公开领导小组)."""
+_REPORT_AFTER = re.compile(
+    r"(?:(?!关于|的)[\u4e00-\u9fff]){0,8}?(?:政府|政务)?信息公开(?:工作)?(?:年度)?报告"
+    r"(?!制度|格式|编制|的?通知|工作的?通知)"
+)
+"""A place opening the report's own name, written out in the opening lines without 《》:
+特向社会公开2016年浦江县花桥乡信息公开年度报告 (the township is no division, its county is);
+not a rule or a template about such reports (…年度报告制度, …年度报告格式)."""
 _SUBJECT_BEFORE = re.compile(
     r"(?:[。；;][\s\u3000]*(?:19|20)\d\d\s*年度?\s*[，,]?\s*"
     r"|^[\s\u3000]*(?:(?:19|20)\d\d\s*年度?\s*[，,]?\s*)?)$",
@@ -156,9 +164,10 @@ def _head_region(
 
 
 def _speaks_for_issuer(simplified: str, mention: Mention, mentions: Sequence[Mention]) -> bool:
-    """Whether a place names a government body (…人民政府, …局) or is a sentence's subject."""
+    """Whether a place names a government body (…人民政府, …局), opens the report's own name
+    (…花桥乡信息公开年度报告) or is a sentence's subject."""
     end = chain_end(simplified, mention, mentions)
-    if _BODY_AFTER.match(simplified, end):
+    if _BODY_AFTER.match(simplified, end) or _REPORT_AFTER.match(simplified, end):
         return True
     return _preceded_by(simplified, mention, _SUBJECT_BEFORE) and not _ADDRESSEE.match(
         simplified, end

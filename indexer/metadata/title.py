@@ -34,15 +34,16 @@ _TRAILER = re.compile(r"[\s]*[（(【\[][^（()）【】\[\]]{1,20}[）)】\]]$"
 """A bracketed tail after the title proper: （全文）, (征求意见稿), [2018年…6篇]."""
 _NOT_TITLE = re.compile(
     r"[。；;，,：:!！?？|]|>|»|[ \u3000\t]{2}|\d{6}|\d+篇|范文|精选|大全|首页|当前位置|您的位置"
-    r"|^(?:索\s*引\s*号|分\s*类|主题分类|文\s*号|名\s*称|标\s*题)"
+    r"|^(?:索\s*引\s*号|分\s*类|主题分类|文\s*号|名\s*称|标\s*题)|^\s*[•·▪●◆■◇►▶]"
 )
 """Sentence punctuation, breadcrumbs, table-row gaps, index numbers, metadata rows (索引号 …),
-essay-site page titles."""
+essay-site page titles, bulleted entries of a site's menu (• 政府信息公开指南)."""
 _HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])"
 )
 _CONTINUES = re.compile(
-    r"^(?:关于|关於|对|的|年度|工作|政府信息|政务|报告|(?:19|20)\d\d\s*年|[〇○零一二三四五六七八九]{4}\s*年)"
+    r"^(?:关于|关於|对|的|年度|工作|政府信息|政务|信息公开|报告|(?:19|20)\d\d\s*年"
+    r"|[〇○零一二三四五六七八九]{4}\s*年)"
 )
 """How the second half of a split title starts."""
 _SITE_SUFFIX = re.compile(

@@ -4,10 +4,11 @@ out in 2018).
 In order: the title's first year; the statistics period (本报告所列数据统计期限从2025年1月1日…);
 the opening lines' own year (现将…2018年政府信息公开工作报告如下 / 为做好2019年政务公开工作 /
 2018年，我县…, also where the first section opens so: 一、总体情况 / 2021年城中区…); for reports
-and summaries, the only year the text names or one that clearly prevails in it; for notices and
-plans, the year they were signed (a plan is for the year it is issued in). Otherwise unknown: a
-year is never guessed from the publication date, a report coming out the year after the one it
-covers.
+and summaries, a year opening a sentence in which the issuer speaks of its own work (…。2023年，
+我局主动公开文件63件), then the only year the text names or one that clearly prevails in it; for
+notices and plans, the year they were signed (a plan is for the year it is issued in). Otherwise
+unknown: a year is never guessed from the publication date, a report coming out the year after
+the one it covers.
 """
 
 from __future__ import annotations
@@ -30,6 +31,13 @@ _PURPOSE = re.compile(
     r"为(?:了)?(?:做好|推进|进一步|全面|深入)[^。；;]{0,12}?(?P<y>(?:19|20)\d\d)\s*年度?"
 )
 """A plan's opening: 为做好2019年政务公开工作, …"""
+_OWN_WORK = re.compile(
+    r"(?:^|[。；;！!])[\s\u3000]*(?P<y>(?:19|20)\d\d)\s*年度?\s*[，,]?\s*"
+    r"(?:我|本)(?:局|区|县|市|州|盟|旗|办|委|镇|乡|街道|厅|处|中心|单位|机关|部门)(?!将|要|计划|拟)",
+    re.MULTILINE,
+)
+"""A sentence in which the issuer reports what it did that year; not what it will do (2024年，
+我局将…), nor a year inside a sentence (认真查摆2022年度我局政务公开情况)."""
 _PREVAILING_MIN, _PREVAILING_RATIO = 3, 2
 _RETROSPECTIVE = {"annual_report", "work_summary"}
 _FORWARD = {"notice", "work_plan"}
@@ -60,7 +68,8 @@ def covered_year(
         if match:
             return int(match["y"])
     if kind in _RETROSPECTIVE:
-        return _prevailing(text)
+        own = _OWN_WORK.search(intro)
+        return int(own["y"]) if own else _prevailing(text)
     return signed if kind in _FORWARD else None
 
 

@@ -36,6 +36,7 @@ _MARKER = re.compile(
 _RUN_IN_MARKER = re.compile(_CORE)
 """A heading run into the body of the one before it: "三、存在的问题   （一）缺乏专业人才。"."""
 _TERMINATORS = "。！？；!?;：:"
+_HEADING_TAIL = "。！？；!?;：: \t\u3000*"
 _BRACKETS = "“”‘’「」《》（）()\"'"
 _NUMERIC_CELLS = re.compile(r"^[\s\d.,%‰\-—－]*$|^\d[\d.,%]*[ \t\u3000]{2,}")
 _TABLE_LINE = re.compile(r"^\s*(?:[|\u2500-\u257f]|[\d.,%\s\-]+$)")
@@ -114,19 +115,27 @@ def _title_span(text: str, start: int, line_end: int) -> tuple[int, int] | None:
     while i < line_end and i - start <= MAX_TITLE_CHARS:
         ch = text[i]
         if ch in _TERMINATORS and i - start >= 2:
-            return i, i + 1
+            return i, _past_heading_tail(text, i + 1, line_end)
         if ch in " \t\u3000" and i - start >= 2:
             run_end = i
             while run_end < line_end and text[run_end] in " \t\u3000":
                 run_end += 1
             if run_end < line_end and _separates(text, i, run_end):
-                return i, run_end
+                return i, _past_heading_tail(text, run_end, line_end)
             i = run_end
             continue
         i += 1
     if line_end - start > MAX_LINE_TITLE_CHARS or _has_terminator(text, start, line_end):
         return None
     return line_end, min(line_end + 1, len(text))
+
+
+def _past_heading_tail(text: str, at: int, line_end: int) -> int:
+    """Where the body starts: past what still belongs to the heading, its sentence end set off
+    by a space ("（一）强化组织领导 。进一步…") and a bold marker closing after it ("。**")."""
+    while at < line_end and text[at] in _HEADING_TAIL:
+        at += 1
+    return at
 
 
 def _has_terminator(text: str, start: int, end: int) -> bool:
