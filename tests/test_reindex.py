@@ -17,7 +17,7 @@ from indexer.pipeline import understand_file
 from indexer.reindex.layout import GENERATIONS, current_generation
 from indexer.reindex.manifest import MANIFEST_NAME, read_manifest
 from indexer.reindex.run import ReindexError
-from indexer.reindex.workers import CRASHED
+from indexer.reindex.workers import CRASHED, gave_up
 
 from .test_reindex_support import (
     SAMPLES,
@@ -158,6 +158,39 @@ def test_a_file_that_kills_its_worker_is_rejected_alone(
     summary = run_reindex(corpus, index, settings.taxonomy, understand=misbehaving_understand)
     assert [(r.source, r.error) for r in summary.rejected] == [("crash.txt", CRASHED)]
     assert {doc["source"] for doc in served(index).values()} == {p.name for p in SAMPLES[:3]}
+
+
+@pytest.mark.parametrize(
+    "misbehaving",
+    [
+        pytest.param({"hang.txt": gave_up(2)}, id="stopped in the shared pool"),
+        pytest.param({"hang.txt": gave_up(2), "crash.txt": CRASHED}, id="stopped when alone"),
+    ],
+)
+def test_a_file_over_the_time_limit_is_rejected_and_the_run_goes_on(
+    corpus: Path, index: Path, settings: Settings, misbehaving: dict[str, str]
+) -> None:
+    for name in misbehaving:
+        shutil.copy(SAMPLES[0], corpus / name)
+    summary = run_reindex(
+        corpus, index, settings.taxonomy, understand=misbehaving_understand, file_timeout=2
+    )
+    assert {r.source: r.error for r in summary.rejected} == misbehaving
+    assert {doc["source"] for doc in served(index).values()} == {p.name for p in SAMPLES[:3]}
+    manifest = read_manifest(index / GENERATIONS / summary.generation)
+    assert manifest is not None and manifest.files["hang.txt"].error == gave_up(2)
+    assert manifest.files["hang.txt"].hash == ""  # not read: the next run tries it again
+
+
+@pytest.mark.parametrize(
+    ("limit", "reason"),
+    [
+        (120.0, "gave up after 120 s (the file may be pathological)"),
+        (0.5, "gave up after 0.5 s (the file may be pathological)"),
+    ],
+)
+def test_the_time_limit_reason_names_the_limit(limit: float, reason: str) -> None:
+    assert gave_up(limit) == reason
 
 
 def test_a_changed_analysis_warns_and_rebuilds_fully(

@@ -9,6 +9,7 @@ import json
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -18,6 +19,9 @@ from indexer.reindex.layout import current_generation
 from indexer.reindex.lock import reindex_lock
 from indexer.reindex.manifest import read_manifest
 from indexer.reindex.progress import WRITING
+from indexer.reindex.run import ReindexOptions
+from indexer.reindex.summary import RunSummary
+from indexer.reindex.workers import FILE_TIMEOUT
 
 from .test_reindex_support import (
     SAMPLES,
@@ -94,6 +98,29 @@ def test_incremental_then_full(config: Path) -> None:
     assert "reindex incremental:" in again.stdout and "unchanged 3)" in again.stdout
     full = reindex(config, "--full")
     assert "reindex full (--full):" in full.stdout and "(3 files read," in full.stdout
+
+
+@pytest.mark.parametrize(("args", "limit"), [((), FILE_TIMEOUT), (("--file-timeout", "0.5"), 0.5)])
+def test_the_file_time_limit_reaches_the_run(
+    config: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...], limit: float
+) -> None:
+    limits, run = [], COMMAND_MODULE.run_reindex
+
+    def spy(options: ReindexOptions, *rest: Any) -> RunSummary:
+        limits.append(options.file_timeout)
+        return run(options, *rest)
+
+    monkeypatch.setattr(COMMAND_MODULE, "run_reindex", spy)
+    result = reindex(config, "--workers", "2", *args)
+    assert result.exit_code == 0, result.output
+    assert limits == [limit]
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "soon"])
+def test_a_time_limit_that_is_not_a_positive_number_is_refused(config: Path, value: str) -> None:
+    result = reindex(config, "--file-timeout", value)
+    assert result.exit_code == 2 and "--file-timeout" in result.output
+    assert not (config.parent / "index").exists()
 
 
 def one_line_error(result: Result) -> str:

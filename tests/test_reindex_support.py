@@ -27,6 +27,7 @@ from indexer.reindex.layout import current_generation
 from indexer.reindex.progress import LineProgress
 from indexer.reindex.run import ReindexOptions, reindex
 from indexer.reindex.summary import RunSummary
+from indexer.reindex.workers import FILE_TIMEOUT
 from indexer.search.backend import Engine, IndexWriter
 from indexer.search.types import SearchRequest
 from indexer.structure.taxonomy import Taxonomy
@@ -158,11 +159,14 @@ ENGINES: dict[str, Callable[[], Engine]] = {
 
 
 def misbehaving_understand(path: Path, source: str, taxonomy: Taxonomy) -> list[Report]:
-    """The real pipeline, except that files named ``bug*`` raise and ``crash*`` kill the worker."""
+    """The real pipeline, except that files named ``bug*`` raise, ``crash*`` kill the worker and
+    ``hang*`` take a minute (far over the tests' time limits) before going on as usual."""
     if path.name.startswith("bug"):
         raise RuntimeError("bad luck")
     if path.name.startswith("crash"):
         os._exit(3)
+    if path.name.startswith("hang"):
+        time.sleep(60)
     return understand_file(path, source, taxonomy)
 
 
@@ -191,10 +195,11 @@ def run_reindex(
     full: bool = False,
     notices: list[str] | None = None,
     understand: Any = understand_file,
+    file_timeout: float = FILE_TIMEOUT,
 ) -> RunSummary:
     """Reindex with two workers and the JSON engine, collecting notices."""
     folders = corpus if isinstance(corpus, tuple) else (corpus,)
-    options = ReindexOptions(folders, index, taxonomy, full, workers=2)
+    options = ReindexOptions(folders, index, taxonomy, full, workers=2, file_timeout=file_timeout)
     sink = notices if notices is not None else []
     return reindex(
         options,

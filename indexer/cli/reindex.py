@@ -15,7 +15,7 @@ from indexer.reindex.progress import progress_for
 from indexer.reindex.run import ReindexError, ReindexOptions
 from indexer.reindex.run import reindex as run_reindex
 from indexer.reindex.summary import format_summary, summary_to_dict
-from indexer.reindex.workers import default_workers
+from indexer.reindex.workers import FILE_TIMEOUT, default_workers
 from indexer.search.backend import Engine
 
 KEPT = "the index being served is unchanged"
@@ -42,6 +42,13 @@ KEPT = "the index being served is unchanged"
     type=click.IntRange(min=1),
     help="Processes reading files (default: one per CPU).",
 )
+@click.option(
+    "--file-timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=FILE_TIMEOUT,
+    metavar="SECONDS",
+    help=f"Seconds one file may take to read before it is rejected (default: {FILE_TIMEOUT:g}).",
+)
 @index_option
 @config_option
 def reindex(
@@ -49,6 +56,7 @@ def reindex(
     corpus_paths: tuple[Path, ...],
     report_path: Path | None,
     workers: int | None,
+    file_timeout: float,
     index_path: Path | None,
     config_path: Path | None,
 ) -> None:
@@ -62,7 +70,12 @@ def reindex(
     if report_path is not None and not report_path.resolve().parent.is_dir():
         raise click.ClickException(f"--report: no such folder {report_path.resolve().parent}")
     options = ReindexOptions(
-        corpus, settings.index_path, settings.taxonomy, full, workers or default_workers()
+        corpus,
+        settings.index_path,
+        settings.taxonomy,
+        full,
+        workers or default_workers(),
+        file_timeout,
     )
     try:
         summary = run_reindex(options, default_engine(settings), progress_for(sys.stderr), _notify)

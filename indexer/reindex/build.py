@@ -41,6 +41,7 @@ def build_generation(
     workers: int,
     progress: Progress,
     understand: Understand,
+    file_timeout: float,
 ) -> Built:
     """Remove the sources in ``remove``, read and add the files in ``read``, keep ``kept`` as is;
     commit, or cancel and re-raise."""
@@ -51,7 +52,7 @@ def build_generation(
             writer.delete_sources(remove)
         progress.start(len(read))
         try:
-            outcomes = understand_in_workers(read, taxonomy, workers, understand)
+            outcomes = understand_in_workers(read, taxonomy, workers, understand, file_timeout)
             with closing(outcomes):
                 for outcome in outcomes:
                     record = _add(writer, outcome)

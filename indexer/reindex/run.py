@@ -28,7 +28,7 @@ from indexer.reindex.manifest import Manifest, write_manifest
 from indexer.reindex.plan import CorpusError, CorpusFile, corpus_prefixes, scan_corpus
 from indexer.reindex.progress import Progress
 from indexer.reindex.summary import RunSummary
-from indexer.reindex.workers import Understand, default_workers
+from indexer.reindex.workers import FILE_TIMEOUT, Understand, default_workers
 from indexer.search.backend import Engine
 from indexer.structure.taxonomy import Taxonomy
 
@@ -44,6 +44,7 @@ class ReindexOptions:
     taxonomy: Taxonomy
     full: bool = False
     workers: int = field(default_factory=default_workers)
+    file_timeout: float = FILE_TIMEOUT  # seconds one file may take to read and understand
 
 
 def reindex(
@@ -100,6 +101,7 @@ def _build_and_switch(
             workers=options.workers,
             progress=progress,
             understand=understand,
+            file_timeout=options.file_timeout,
         )
         summary = _summary(options, decision, generation, built, started)
         write_manifest(

@@ -5,6 +5,9 @@ a process pool while the main process feeds the engine's writer. A file that can
 makes the pipeline raise, comes back as a result with an error instead of reports. A file that
 kills its worker (a crash in a C extension, the kernel's OOM killer) breaks the whole pool: the
 files then in flight are retried one at a time in a fresh pool, so only the culprit is rejected.
+A file that takes longer than the time limit (a catastrophic regex on a pathological input) has
+its worker killed, which breaks the pool the same way; that file is rejected at once, since each
+worker reports which file it started when, and the others are retried.
 
 Workers are started with ``spawn``: a forked worker would inherit the reindex lock's descriptor
 and could keep the lock held after the main process was killed.
@@ -12,6 +15,7 @@ and could keep the lock held after the main process was killed.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import multiprocessing
 import os
@@ -19,10 +23,11 @@ import signal
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from multiprocessing.queues import SimpleQueue
 from pathlib import Path
 
 from indexer.models import Report
@@ -34,6 +39,15 @@ from indexer.structure.taxonomy import Taxonomy
 Understand = Callable[[Path, str, Taxonomy], list[Report]]
 
 CRASHED = "internal error: the worker process died while reading this file"
+FILE_TIMEOUT = 120.0  # seconds; reports take well under a second, so only a stuck file gets near
+POLL = 1.0  # seconds between looks at the clock, for files whose start was not yet seen
+
+Started = SimpleQueue[tuple[str, int, float]]  # each worker's (source, PID, monotonic start)
+
+
+def gave_up(limit: float) -> str:
+    """The reason a file that ran over the time limit is rejected."""
+    return f"gave up after {limit:g} s (the file may be pathological)"
 
 
 def default_workers() -> int:
@@ -59,51 +73,90 @@ def understand_in_workers(
     taxonomy: Taxonomy,
     workers: int,
     understand: Understand = understand_file,
+    limit: float = FILE_TIMEOUT,
 ) -> Iterator[Understood]:
-    """Yield an :class:`Understood` for every file, in the order they finish.
+    """Yield an :class:`Understood` for every file, in the order they finish; a file that takes
+    more than ``limit`` seconds is rejected and its worker replaced.
 
     Closing the iterator early (an error or Ctrl-C in the consumer) cancels the files not started
     and waits for the workers to finish their current file.
     """
     queue = deque(files)
     suspects: deque[CorpusFile] = deque()
+    context = multiprocessing.get_context("spawn")
     while queue or suspects:
         isolating = bool(suspects)
         todo = suspects if isolating else queue
         size = 1 if isolating else max(1, min(workers, len(queue)))
         window = 1 if isolating else 2 * size  # alone in its pool, a crash names its file
+        started: Started = context.SimpleQueue()  # one per pool: a killed worker may break it
+        watch = _Watch(started, limit)
         pool = ProcessPoolExecutor(
             size,
-            mp_context=multiprocessing.get_context("spawn"),
+            mp_context=context,
             initializer=_start_worker,
-            initargs=(taxonomy, understand),
+            initargs=(taxonomy, understand, started),
         )
         try:
             in_flight: dict[Future[Understood], CorpusFile] = {}
-            broken = False
-            while (todo or in_flight) and not broken:
+            lost: list[CorpusFile] = []
+            while (todo or in_flight) and not lost:
                 while todo and len(in_flight) < window:
                     item = todo.popleft()
                     in_flight[pool.submit(understand_one, item)] = item
-                done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+                patience = watch.stop_overdue(item.source for item in in_flight.values())
+                done, _ = wait(in_flight, timeout=patience, return_when=FIRST_COMPLETED)
                 for future in done:
                     item = in_flight.pop(future)
                     outcome = _outcome(future, item)
                     if outcome is None:
-                        broken = True
-                        if isolating:
-                            yield _rejected(item, CRASHED)
-                        else:
-                            suspects.append(item)
+                        lost.append(item)
                     else:
                         yield outcome
-            suspects.extend(in_flight.values())
+            for item in [*lost, *in_flight.values()]:  # the pool broke: who broke it?
+                if item.source in watch.given_up:
+                    yield _rejected(item, gave_up(limit))
+                elif isolating:
+                    yield _rejected(item, CRASHED)
+                else:
+                    suspects.append(item)
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
+            started.close()
+
+
+class _Watch:
+    """Which worker started which file when; kills the workers of files over the time limit."""
+
+    def __init__(self, started: Started, limit: float) -> None:
+        self._started, self._limit = started, limit
+        self._running: dict[str, tuple[int, float]] = {}
+        self.given_up: set[str] = set()
+
+    def stop_overdue(self, sources: Iterable[str]) -> float:
+        """Kill the worker of every file among ``sources`` (those in flight) that ran over the
+        limit; return how long to wait for results before looking again."""
+        while not self._started.empty():
+            source, pid, start = self._started.get()
+            self._running[source] = (pid, start)
+        now, patience = time.monotonic(), POLL
+        for source in sources:
+            if source not in self._running or source in self.given_up:
+                continue
+            pid, start = self._running[source]
+            left = start + self._limit - now
+            if left > 0:
+                patience = min(patience, left)
+            else:
+                self.given_up.add(source)
+                with contextlib.suppress(ProcessLookupError):  # it finished just now
+                    os.kill(pid, signal.SIGKILL)
+        return patience
 
 
 def understand_one(item: CorpusFile) -> Understood:
     """Hash and understand one file (in a worker started by :func:`understand_in_workers`)."""
+    _started.put((item.source, os.getpid(), time.monotonic()))
     read_at = time.time_ns()
     try:
         with item.path.open("rb") as handle:
@@ -139,14 +192,15 @@ def _rejected(item: CorpusFile, error: str) -> Understood:
 
 _taxonomy: Taxonomy
 _understand: Understand
+_started: Started
 
 
-def _start_worker(taxonomy: Taxonomy, understand: Understand) -> None:
+def _start_worker(taxonomy: Taxonomy, understand: Understand, started: Started) -> None:
     """Keep what every file needs; leave Ctrl-C to the main process, which stops the pool; and
     exit when the main process is gone (killed), instead of waiting for work for ever."""
-    global _taxonomy, _understand
+    global _taxonomy, _understand, _started
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _taxonomy, _understand = taxonomy, understand
+    _taxonomy, _understand, _started = taxonomy, understand, started
     parent = multiprocessing.parent_process()
     if parent is not None:
         threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
