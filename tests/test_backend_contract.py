@@ -6,6 +6,7 @@ copy of it; the base must answer exactly as before whatever happens to its succe
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -25,9 +26,18 @@ from indexer.backends.whoosh.table import iterated_refs, segment_refs
 from indexer.backends.whoosh.writer import WHOOSH_DIR
 from indexer.reindex.layout import current_generation
 from indexer.search.backend import Engine, SearchBackend
+from indexer.search.facets import FACETS
 from indexer.search.types import NO_YEAR, Hit, QueryError, SearchRequest, YearRange
 
-from .search_fixtures import CRAFTED, ENGINES, corpus, crafted_report, shared_index
+from .search_fixtures import (
+    CRAFTED,
+    ENGINES,
+    containing,
+    corpus,
+    crafted_report,
+    section_values,
+    shared_index,
+)
 
 CONTRACT_ENGINES: dict[str, Callable[[], Engine]] = {
     **ENGINES,
@@ -96,6 +106,36 @@ def test_pages_hold_page_size_hits_and_the_rest_on_the_last(backend: SearchBacke
 def test_a_page_size_of_zero_counts_without_hits(backend: SearchBackend) -> None:
     results = backend.search(SearchRequest(query="公开", page_size=0))
     assert results.hits == () and results.total > 0 and results.facets["province"]
+    assert results.report_matches == {}
+
+
+@pytest.mark.parametrize(
+    ("term", "filters", "page", "size"),
+    [
+        ("公开", {}, 1, 1),
+        ("公开", {}, 2, 5),
+        ("政务公开", {}, 1, 3),
+        ("公开", {"province": ("浙江省",)}, 1, 4),
+        ("公开", {"section_type": ("on_request", "overview")}, 2, 3),
+        ("依申请公开", {"kind": ("annual_report",)}, 1, 20),
+    ],
+)
+def test_report_matches_count_each_shown_reports_sections_over_every_page(
+    backend: SearchBackend, term: str, filters: dict[str, tuple[str, ...]], page: int, size: int
+) -> None:
+    fields = {facet.id: facet.request_field for facet in FACETS}
+    request = SearchRequest(
+        query=term, page=page, page_size=size, **{fields[f]: v for f, v in filters.items()}
+    )
+    matching = Counter(
+        rid
+        for rid, report, section in containing(term)
+        if all(section_values(report, section)[f] in v for f, v in filters.items())
+    )
+    results = backend.search(request)
+    assert results.total == sum(matching.values()) and results.hits
+    shown = {hit.report_id for hit in results.hits}
+    assert dict(results.report_matches) == {rid: matching[rid] for rid in shown}
 
 
 def test_a_bad_query_raises_query_error(backend: SearchBackend) -> None:

@@ -15,7 +15,17 @@ from .search_fixtures import CRAFTED, all_sections, containing, shared_index
 
 CONFIG = ["--config", str(ROOT / "config.toml")]
 
-HIT_KEYS = {"report_id", "title", "region", "year", "kind", "section", "snippets", "score"}
+HIT_KEYS = {
+    "report_id",
+    "title",
+    "region",
+    "year",
+    "kind",
+    "section",
+    "snippets",
+    "score",
+    "report_matches",
+}
 FACET_KEYS = {"province", "prefecture", "county", "year", "section_type", "kind"}
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
@@ -35,6 +36,28 @@ def test_search_returns_the_shape_of_the_cli_json_with_toggle_links(
             assert value.pop("toggle_url").startswith("/api/search?")
     assert without_timing(data) == without_timing(expected)
     assert (data["page"], data["page_size"], len(data["hits"])) == (2, 5, 5)
+
+
+@pytest.mark.parametrize(
+    ("params", "province"),
+    [
+        ({"q": "公开", "size": "3", "page": "2"}, None),
+        ({"q": "公开", "province": "浙江省"}, "浙江省"),
+    ],
+)
+def test_each_hit_says_how_many_sections_of_its_report_match_on_every_page(
+    client: FlaskClient, params: dict[str, str], province: str | None
+) -> None:
+    hits = client.get("/api/search", query_string=params).get_json()["hits"]
+    matches = Counter(
+        rid
+        for rid, report, _ in containing(params["q"])
+        if province is None or (report.region and report.region.province == province)
+    )
+    assert hits and [hit["report_matches"] for hit in hits] == [
+        matches[hit["report_id"]] for hit in hits
+    ]
+    assert any(count > 1 for count in matches.values())
 
 
 def test_a_toggle_url_gives_the_state_with_that_value_chosen(client: FlaskClient) -> None:

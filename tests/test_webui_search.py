@@ -4,6 +4,7 @@ facet links are followed as a reader clicks them."""
 
 from __future__ import annotations
 
+from collections import Counter
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
@@ -83,12 +84,45 @@ def test_hits_of_one_report_are_grouped_best_section_first(client: FlaskClient) 
     report_ids = [item.get("data-report-id") for item in results]
     assert len(report_ids) == len(set(report_ids))
     assert sum(len(by_class(item, "section-hit")) for item in results) == min(100, total(root))
+    matches = Counter(rid for rid, _, _ in containing(Q))
     grouped = [item for item in results if by_class(item, "more-sections")]
     assert grouped, "the corpus has reports with several matching sections"
+    assert {item.get("data-report-id") for item in grouped} == {
+        rid for rid in report_ids if matches[rid] > 1
+    }
+    unshown = 0
     for item in grouped:
         others = by_class(item, "more-sections")[0]
         summary = others.xpath("./summary")[0].text_content()
-        assert f"还有 {len(by_class(others, 'section-hit'))} 个章节" in summary
+        count = matches[item.get("data-report-id")]
+        assert f"本报告还有 {count - 1} 个章节匹配" in summary
+        shown = len(by_class(item, "section-hit"))
+        links = others.xpath('.//p[@class="all-matches"]/a')
+        assert len(links) == (count > shown)
+        unshown += count > shown
+    assert unshown, "at 100 a page, some report has matches on another page"
+
+
+@pytest.mark.parametrize(
+    ("query", "filters"), [("公开", {}), ("政务公开", {"section": "overview"})]
+)
+def test_with_one_hit_a_page_a_report_still_says_how_many_of_its_sections_match(
+    client: FlaskClient, query: str, filters: dict[str, str]
+) -> None:
+    root = page(client.get("/search", query_string={"q": query, "size": 1, **filters}))
+    [item] = by_class(root, "result")
+    report_id = item.get("data-report-id")
+    count = sum(
+        rid == report_id and all(section.type == v for v in filters.values())
+        for rid, _, section in containing(query)
+    )
+    assert count > 1, "the best report matches in several sections"
+    summary = by_class(item, "more-sections")[0].xpath("./summary")[0].text_content()
+    assert f"本报告还有 {count - 1} 个章节匹配" in summary
+    [link] = item.xpath('.//p[@class="all-matches"]/a')
+    assert link.text_content() == f"在报告中查看全部 {count} 处匹配"
+    target = urlsplit(link.get("href"))
+    assert target.path == f"/reports/{report_id}" and dict(parse_qsl(target.query)) == {"q": query}
 
 
 def test_paging_through_every_page_shows_every_section_once(client: FlaskClient) -> None:

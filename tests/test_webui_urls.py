@@ -3,13 +3,14 @@ paging, grouping hits. Tables of URL pairs in, pairs or links out."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
 from indexer.models import Region
-from indexer.search.types import Hit, SectionRef
+from indexer.search.types import Hit, SearchRequest, SearchResults, SectionRef
 from webui.page_views import chips, group_hits, paginate
 from webui.templating import page_sizes, region_path
 from webui.urls import Pairs, cleared, filters_of, href, removed, replaced, toggled, toggled_year
@@ -165,13 +166,23 @@ def hit(report: str, position: int) -> Hit:
 
 def test_hits_of_one_report_are_grouped_under_its_best() -> None:
     hits = [hit("a", 3), hit("b", 1), hit("a", 0), hit("c", 2), hit("b", 4), hit("a", 5)]
-    groups = group_hits(hits)
+    groups = group_hits(hits, {"a": 3, "b": 7, "c": 4}.__getitem__)
     assert [(g.best.report_id, g.best.section.position) for g in groups] == [
         ("a", 3),
         ("b", 1),
         ("c", 2),
     ]
     assert [[h.section.position for h in g.others] for g in groups] == [[0, 5], [4], []]
+    assert [(g.matches, g.unshown) for g in groups] == [(3, False), (7, True), (4, True)]
+
+
+@pytest.mark.parametrize(("counted", "expected"), [({}, [2, 1]), ({"a": 9, "b": 4}, [9, 4])])
+def test_a_report_matches_at_least_its_hits_on_the_page_when_the_backend_does_not_say(
+    counted: dict[str, int], expected: list[int]
+) -> None:
+    results = SearchResults(SearchRequest(), 3, (hit("a", 0), hit("b", 1), hit("a", 2)), {}, 0.0)
+    counts = replace(results, report_matches=counted)
+    assert [g.matches for g in group_hits(counts.hits, counts.matches_of)] == expected
 
 
 @pytest.mark.parametrize(

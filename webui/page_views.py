@@ -27,10 +27,17 @@ FILTER_LABELS = {
 
 @dataclass(frozen=True)
 class HitGroup:
-    """The hits of one report on this page: the best first, the others behind "more"."""
+    """The hits of one report on this page: the best first, the others behind "more", and how
+    many of the report's sections match in all (on every page, not only this one)."""
 
     best: Hit
     others: tuple[Hit, ...]
+    matches: int
+
+    @property
+    def unshown(self) -> bool:
+        """Whether the report has matches this page does not show."""
+        return self.matches > 1 + len(self.others)
 
 
 @dataclass(frozen=True)
@@ -61,13 +68,16 @@ class Pagination:
     links: tuple[PageLink, ...]
 
 
-def group_hits(hits: Sequence[Hit]) -> tuple[HitGroup, ...]:
+def group_hits(hits: Sequence[Hit], matches: Callable[[str], int]) -> tuple[HitGroup, ...]:
     """Hits of the same report together, under the report's best (first) hit, in the order the
-    reports first appear."""
+    reports first appear; ``matches(report_id)`` says how many of its sections match in all."""
     groups: dict[str, list[Hit]] = {}
     for hit in hits:
         groups.setdefault(hit.report_id, []).append(hit)
-    return tuple(HitGroup(found[0], tuple(found[1:])) for found in groups.values())
+    return tuple(
+        HitGroup(found[0], tuple(found[1:]), matches(report_id))
+        for report_id, found in groups.items()
+    )
 
 
 def chips(pairs: Pairs, path: str, label: Callable[[str, str], str]) -> tuple[Chip, ...]:

@@ -57,7 +57,7 @@ def search_context(results: SearchResults, pairs: Pairs) -> dict[str, Any]:
     search = results.request
     return {
         "results": results,
-        "groups": group_hits(results.hits),
+        "groups": group_hits(results.hits, results.matches_of),
         "sidebar": build_sidebar(results.facets, pairs, path),
         "chips": chips(pairs, path, filter_label),
         "filter_labels": FILTER_LABELS,

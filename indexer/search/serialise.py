@@ -1,9 +1,11 @@
 """Search results as plain data: the JSON of ``gongkai search --json`` and of the web API.
 
 ``{"query", "total", "page", "page_size", "hits": [{"report_id", "title", "region", "year",
-"kind", "section": {"heading", "type", "position"}, "snippets": [[{"text", "hit"}]], "score"}],
+"kind", "section": {"heading", "type", "position"}, "snippets": [[{"text", "hit"}]], "score",
+"report_matches"}],
 "facets": {facet id: [{"value", "count", "selected", "label", "parent"}]}, "warnings",
-"elapsed"}``; ``parent`` is the region a prefecture or county lies in (else null).
+"elapsed"}``; ``parent`` is the region a prefecture or county lies in (else null);
+``report_matches`` is how many sections of the hit's report the request matches in all pages.
 """
 
 from __future__ import annotations
@@ -22,7 +24,10 @@ def results_to_dict(results: SearchResults) -> dict[str, Any]:
         "total": results.total,
         "page": request.page,
         "page_size": request.page_size,
-        "hits": [hit_to_dict(hit) for hit in results.hits],
+        "hits": [
+            hit_to_dict(hit) | {"report_matches": results.matches_of(hit.report_id)}
+            for hit in results.hits
+        ],
         "facets": {
             facet: [facet_value_to_dict(value) for value in values]
             for facet, values in results.facets.items()

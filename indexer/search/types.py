@@ -122,9 +122,20 @@ class FacetValue:
 
 @dataclass(frozen=True)
 class SearchResults:
+    """One page of results. ``report_matches`` says, for each report with a hit on the page,
+    how many of its sections the request matches in all (after filters: counted over the same
+    sections as ``total``, not only this page's)."""
+
     request: SearchRequest
     total: int
     hits: tuple[Hit, ...]
     facets: Mapping[str, tuple[FacetValue, ...]]
     elapsed: float
     warnings: tuple[str, ...] = field(default=())
+    report_matches: Mapping[str, int] = field(default_factory=dict)
+
+    def matches_of(self, report_id: str) -> int:
+        """How many sections of a report on the page match in all (where ``report_matches``
+        does not say: its hits on this page)."""
+        counted = self.report_matches.get(report_id)
+        return counted if counted is not None else sum(h.report_id == report_id for h in self.hits)

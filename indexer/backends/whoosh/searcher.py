@@ -77,6 +77,7 @@ class WhooshBackend:
                 self._hit(docnum, score, compiled.marked, per_hit, self._store.get)
                 for docnum, score in page
             )
+            matches = report_matches(postings, counted.docs, {hit.report_id for hit in hits})
         return SearchResults(
             request=request,
             total=len(counted.docs),
@@ -84,6 +85,7 @@ class WhooshBackend:
             facets=facet_values(self._table, counted, chosen, self._taxonomy.label),
             elapsed=time.perf_counter() - started,
             warnings=parsed.warnings + compiled.warnings,
+            report_matches=matches,
         )
 
     def export(self, request: SearchRequest) -> Iterator[Hit]:
@@ -197,3 +199,16 @@ class WhooshBackend:
         leaf = bisect_right(self._offsets, docnum) - 1
         reader, base = self._leaves[leaf]
         return matched_spans(reader, docnum - base, units, simplified)
+
+
+def report_matches(postings: Postings, docs: np.ndarray, report_ids: set[str]) -> dict[str, int]:
+    """How many of ``docs`` (the request's matches, ascending) belong to each of ``report_ids``
+    (the page's reports). A report's sections are the postings of its ``report_id`` term, so
+    this looks up one short posting list per report on the page, whatever the number of
+    matches, and opening the index reads nothing more."""
+    found: dict[str, int] = {}
+    for report_id in sorted(report_ids):  # each has a hit on the page: docs is not empty
+        sections = postings.ids("report_id", report_id)
+        at = np.searchsorted(docs, sections).clip(max=len(docs) - 1)
+        found[report_id] = int(np.count_nonzero(docs[at] == sections))
+    return found
