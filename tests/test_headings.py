@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from indexer.numbering import numeral_value
 from indexer.structure import Taxonomy, split_sections
-from indexer.structure.numerals import numeral_value
 
 BODY = "本年度我们认真开展了这项工作，取得了明显成效。"
 

@@ -7,14 +7,12 @@ from __future__ import annotations
 import re
 
 from indexer.cleaning.lines import SENTENCE_END, map_lines
+from indexer.numbering import HEADING_MARK, LEVEL_ONE_MARK
 
 _GAP = re.compile("([ \u3000\xa0]{2,})")
-_HEADING_START = re.compile(
-    r"([一二三四五六七八九十百]+[、.．]|[(（][一二三四五六七八九十]+[)）]|\d{1,2}(、|[.．](?!\d))"
-    r"|第[一二三四五六七八九十百]+[章节部分条])"
-)
+_HEADING_START = re.compile(HEADING_MARK)
 _HEADING_MAX = 40
-_NUMERAL_MARK = re.compile(r"[一二三四五六七八九十]+[、.．]")
+_NUMERAL_MARK = re.compile(LEVEL_ONE_MARK)
 _RUN_ON_MARKER = re.compile(
     r"(?:(?<=[。：:；;！!？?])[ \u3000\xa0]*|(?:(?<=报告|总结|要点|方案)|(?<=[)）]))[ \u3000\xa0]+)"
     rf"(?P<heading>{_NUMERAL_MARK.pattern})"

@@ -14,11 +14,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from indexer.numbering import HEADING_MARK
+
 _TABLE = re.compile(r"[|│┃]")
-_OPENS_BLOCK = re.compile(
-    r"^(?:[一二三四五六七八九十百]+[、.．]|[(（〔【][一二三四五六七八九十\d]+[)）〕】]"
-    r"|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十百\d]+[章节部分条]|[•·▪●◆■□◇►▶※*#>-])"
-)
+_OPENS_BLOCK = re.compile(rf"^(?:{HEADING_MARK}|[•·▪●◆■□◇►▶※*#>-])")
 """How a heading or a list item starts."""
 _DATE_LINE = re.compile(
     r"^(?:(?:19|20)\d\d|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"

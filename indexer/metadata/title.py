@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from indexer.metadata.dates import YEAR
 from indexer.metadata.fields import Field
 from indexer.metadata.lines import Line, adjacent
+from indexer.numbering import HEADING_MARK
 
 _DOCUMENT_END = re.compile(
     r"(?:报告|年报|总结|要点|方案|计划|通知|公告|通告|通报|意见|规划|办法|细则|决定|批复|安排|清单"
@@ -38,9 +39,7 @@ _NOT_TITLE = re.compile(
 )
 """Sentence punctuation, breadcrumbs, table-row gaps, index numbers, metadata rows (索引号 …),
 essay-site page titles, bulleted entries of a site's menu (• 政府信息公开指南)."""
-_HEADING = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])"
-)
+_HEADING = re.compile(rf"^{HEADING_MARK}")
 _CONTINUES = re.compile(
     r"^(?:关于|关於|对|的|年度|工作|政府信息|政务|信息公开|报告|(?:19|20)\d\d\s*年"
     r"|[〇○零一二三四五六七八九]{4}\s*年)"

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
+from indexer.numbering import CHINESE_NUMERAL_CHARS
 from indexer.structure.headings import Candidate
-from indexer.structure.numerals import CHINESE_NUMERAL_CHARS
 
 _ARTICLE = re.compile(
     rf"^[ \t\u3000]*第[{CHINESE_NUMERAL_CHARS}]+条(?![ \t\u3000]*[第款项])", re.MULTILINE

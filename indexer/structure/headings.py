@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from indexer.structure.numerals import CHINESE_NUMERAL_CHARS, numeral_value
+from indexer.numbering import CHINESE_NUMERAL_CHARS, numeral_value
 from indexer.structure.template import is_table_row_label
 
 MAX_TITLE_CHARS = 40

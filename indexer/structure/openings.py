@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from indexer.numbering import ITEM_MARK, LEVEL_TWO_MARK, NUMERAL
+
 _OPENING = re.compile(
     r"^(?:今年以来|今年|本年度|一年来|近年来|去年以来"
     r"|(?:20\d\d|20[x×*]{2}|二[〇零]..)年(?:以来|度|上半年)?"
@@ -24,9 +26,7 @@ _TITLE = re.compile(
     r"(?:[（(].{1,10}[)）]|\d+篇)?$"
 )
 _CLOSING = re.compile(r"^(?:在今后的工作中|今后|下一步|下步|总之|综上)")
-_LIST_ITEM = re.compile(
-    r"^(?:[0-9０-９]+[、.．]|[（(][一二三四五六七八九十0-9]+[)）]|[一二三四五六七八九十]+是)"
-)
+_LIST_ITEM = re.compile(rf"^(?:{ITEM_MARK}|{LEVEL_TWO_MARK}|{NUMERAL}是)")
 _DATE_LINE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
 _MAX_TITLE = 50
 _SENTENCE_ENDS = ("。", "：", ":", "！", "？", "；")

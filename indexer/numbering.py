@@ -1,7 +1,8 @@
-"""Values of the numerals that number report headings: 一 … 九十九, 壹 … 拾, 1 … 99 (any width).
+"""How reports number their headings and list items: the numerals, their values, and the
+markers as regex fragments, declared once for cleaning, metadata and structure alike.
 
 Heading detection compares each heading's number with the one expected next, so it needs the
-value, not the spelling.
+value (一 … 九十九, 壹 … 拾, 1 … 99 in any width), not only the spelling.
 """
 
 from __future__ import annotations
@@ -17,6 +18,18 @@ _TENS = {"十", "拾"}
 
 CHINESE_NUMERAL_CHARS = "".join(_DIGITS) + "".join(_TENS)
 """Every character a Chinese heading numeral may use (for building patterns)."""
+
+NUMERAL = f"[{CHINESE_NUMERAL_CHARS}百]+"
+LEVEL_ONE_MARK = rf"{NUMERAL}[、.．]"
+"""一、 二. 十一．"""
+LEVEL_TWO_MARK = rf"[（(〔【][{CHINESE_NUMERAL_CHARS}0-9０-９]+[）)〕】]"
+"""（一） (2) 〔三〕"""
+PART_MARK = rf"第[{CHINESE_NUMERAL_CHARS}百0-9０-９]+(?:部分|章|节|篇|条)"
+"""第一部分 第二章 第3条"""
+ITEM_MARK = r"[0-9０-９]{1,2}[、.．](?![0-9０-９])"
+"""1、 2. (not 3.5)"""
+HEADING_MARK = f"(?:{LEVEL_ONE_MARK}|{LEVEL_TWO_MARK}|{PART_MARK}|{ITEM_MARK})"
+"""Any numbering that opens a heading or a list item."""
 
 
 def numeral_value(numeral: str) -> int | None:
