@@ -3,8 +3,10 @@
 The search engine indexes sections; the document page and the snippets need the full text in its
 original script. Keeping it here, once per report, instead of as a stored field of every section
 keeps the engine's files small and leaves this store to any engine. Texts are zlib-compressed;
-the simplified twin is stored only where it differs from the display text (traditional reports),
-and a section's text is stored as its place in the report text whenever it is one.
+the simplified twin is stored only where it differs from the display text: as the characters that
+differ when they are few (a simplified report with a 著 that became 着), whole otherwise
+(traditional reports). A section's text is stored as its place in the report text whenever it is
+one.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ import zlib
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
+
+import numpy as np
 
 from indexer.models import Region, Report, Section
 
@@ -79,7 +83,7 @@ class DocStore:
         """Store ``report`` under ``report_id``, replacing what was stored under it."""
         region = report.region or Region()
         text = report.text
-        simplified = None if report.simplified == text else _pack(report.simplified)
+        simplified = _pack_twin(text, report.simplified)
         row = (
             report_id, report.source, report.ordinal, report.title, report.region is not None,
             region.province, region.prefecture, region.county, region.code, report.issuer,
@@ -172,7 +176,7 @@ def _report(row: tuple, sections: list[tuple]) -> Report:
         kind=kind,
         script=script,
         text=text,
-        simplified=_unpack(packed_simplified) if packed_simplified is not None else text,
+        simplified=_unpack_twin(text, packed_simplified),
         sections=tuple(_section(text, item) for item in sections),
     )
 
@@ -197,6 +201,48 @@ def _pack(text: str) -> bytes:
 
 def _unpack(blob: bytes) -> str:
     return zlib.decompress(blob).decode("utf-8")
+
+
+_CHANGES = b"\x00"
+"""First byte of a twin stored as its changes (a zlib stream never starts with it)."""
+
+_FEW_CHANGES = 0.125
+"""Store a twin as its changes when at most this share of its characters differ."""
+
+
+def _pack_twin(text: str, twin: str) -> bytes | None:
+    """The simplified twin as stored: None when it is the text, else its changes or itself.
+
+    >>> _unpack_twin("政務公開著", _pack_twin("政務公開著", "政務公開着"))
+    '政務公開着'
+    """
+    if twin == text:
+        return None
+    ours, theirs = _code_points(text), _code_points(twin)
+    if len(ours) != len(theirs):
+        return _pack(twin)
+    changed = np.flatnonzero(ours != theirs).astype("<u4")
+    if len(changed) > _FEW_CHANGES * len(ours):
+        return _pack(twin)
+    chars = theirs[changed].astype("<u4")
+    return _CHANGES + zlib.compress(changed.tobytes() + chars.tobytes(), 6)
+
+
+def _unpack_twin(text: str, packed: bytes | None) -> str:
+    if packed is None:
+        return text
+    if not packed.startswith(_CHANGES):
+        return _unpack(packed)
+    raw = zlib.decompress(packed[1:])
+    half = len(raw) // 2
+    changed = np.frombuffer(raw[:half], dtype="<u4")
+    points = _code_points(text).copy()
+    points[changed] = np.frombuffer(raw[half:], dtype="<u4")
+    return points.tobytes().decode("utf-32-le")
+
+
+def _code_points(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le"), dtype="<u4")
 
 
 def _marks(count: int) -> str:

@@ -11,17 +11,18 @@ order: 环境与生态 (环境 境与 与生 生态) never matches text holding 
 - Single-character queries: at index time (``trailing=True``) each run's last ideograph is
   added, stacked on the run's last bigram. Every ideograph of the text then starts an indexed
   term, so a prefix query (税*) on this field finds every occurrence of one character.
+
+Phrases of bigrams are checked on the text's run string (:mod:`indexer.analysis.runs`), which
+holds exactly what these positions encode, so the field is indexed without positions.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from indexer.analysis.normalise import HAN, NON_HAN_RUN, fold
+from indexer.analysis.normalise import fold
+from indexer.analysis.runs import runs
 from indexer.analysis.word import Word
-
-_RUN = re.compile(f"(?P<han>[{HAN}]+)|{NON_HAN_RUN.pattern}")
 
 
 def bigrams(text: str, *, trailing: bool = False) -> Iterator[Word]:
@@ -32,7 +33,7 @@ def bigrams(text: str, *, trailing: bool = False) -> Iterator[Word]:
     """
     folded = fold(text)
     position = 0
-    for run in _RUN.finditer(folded):
+    for run in runs(folded):
         start, end = run.span()
         if run.lastgroup != "han" or end - start == 1:
             yield Word(run[0], start, end, position)

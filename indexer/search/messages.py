@@ -38,6 +38,7 @@ TOO_COMMON = "{text}太常见，无法检索，已忽略"
 
 # The index
 NO_INDEX = "还没有索引（{folder}）：请先运行 gongkai reindex"
+OLD_INDEX = "索引（{folder}）由旧版 gongkai 建立，格式已变：请运行 gongkai reindex 重建"
 STALE_ANALYSIS = (
     "索引建立时使用的词典、停用词或章节类型与当前程序不同，结果可能不准确："
     "请运行 gongkai reindex 重建索引"

@@ -23,7 +23,13 @@ from indexer.reindex.manifest import ManifestError, read_manifest
 from indexer.search import messages
 from indexer.search.backend import Engine, SearchBackend
 from indexer.search.snippets import Span
-from indexer.search.types import FacetValue, Hit, SearchRequest, SearchResults
+from indexer.search.types import (
+    FacetValue,
+    Hit,
+    IndexFormatError,
+    SearchRequest,
+    SearchResults,
+)
 from indexer.structure.sectiontypes import UNCLASSIFIED
 
 
@@ -166,7 +172,10 @@ class SearchService:
         if folder is None:
             raise NoIndexError(messages.NO_INDEX.format(folder=self._settings.index_path))
         if self._served is None or self._served.folder != folder:
-            backend = self._engine.open_backend(folder)
+            try:
+                backend = self._engine.open_backend(folder)
+            except IndexFormatError as exc:
+                raise NoIndexError(messages.OLD_INDEX.format(folder=folder)) from exc
             opened = _Served(folder, backend, _warnings(folder, self._settings))
             if self._served is not None:
                 self._retire(self._served)

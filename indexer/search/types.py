@@ -21,6 +21,11 @@ class QueryError(ValueError):
     """A query the service cannot run; the message is meant for the user, in one line."""
 
 
+class IndexFormatError(Exception):
+    """A generation an engine cannot open: built by another version of gongkai, in another
+    layout. Only a reindex (which rebuilds it in full) makes it searchable again."""
+
+
 UNKNOWN_YEAR = UNKNOWN_REGION
 """The year facet's value for reports whose year is unknown, and the filter value selecting them."""
 

@@ -7,18 +7,23 @@
   finds phrases jieba cut differently in the query and the text (see
   :mod:`indexer.analysis.bigrams`, also for single-character queries).
 
-Whoosh pickles analyzers into the index schema. These classes hold no state (jieba lives in
-:mod:`indexer.analysis.segment`, loaded on first use), so they pickle by name: keep them here,
-under these names. Do not use jieba's ``ChineseAnalyzer``: it records character offsets as
+:class:`Counts` is the postings format of every text field: a term's count per document, no
+positions, no offsets.
+
+Whoosh pickles analyzers and formats into the index schema. These classes hold no state (jieba
+lives in :mod:`indexer.analysis.segment`, loaded on first use), so they pickle by name: keep them
+here, under these names. Do not use jieba's ``ChineseAnalyzer``: it records character offsets as
 positions, so phrase queries find nothing, and it ignores ``mode``.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
 from whoosh.analysis import CompositeAnalyzer, StopFilter, Token, Tokenizer
+from whoosh.formats import Format, tokens
 
 from indexer.analysis.bigrams import bigrams
 from indexer.analysis.lexicon import stopwords
@@ -98,3 +103,36 @@ def word_analyzer() -> CompositeAnalyzer:
 def bigram_analyzer() -> BigramTokenizer:
     """The bigram field's analyzer (no stopwords: 的 inside a bigram still tells phrases apart)."""
     return BigramTokenizer()
+
+
+class Counts(Format):
+    """Postings holding a term's count in each document as its weight, and nothing else.
+
+    Whoosh's ``Frequency`` writes the count twice per posting (a float weight and a packed
+    integer value); ranking needs only the weight, which Whoosh keeps per posting anyway.
+    """
+
+    posting_size = 0
+
+    def __init__(self, field_boost: float = 1.0) -> None:
+        self.field_boost = field_boost
+        self.options: dict[str, Any] = {}
+
+    def word_values(
+        self, value: str, analyzer: Any, **kwargs: Any
+    ) -> Iterator[tuple[str, int, float, bytes]]:
+        counts = Counter(token.text for token in tokens(value, analyzer, kwargs))
+        boost = self.field_boost
+        return ((text, count, count * boost, b"") for text, count in counts.items())
+
+    def encode(self, value: object) -> bytes:
+        return b""
+
+    def decode_frequency(self, valuestring: bytes) -> int:
+        raise NotImplementedError("Counts keeps a term's count as the posting's weight")
+
+    def decode_weight(self, valuestring: bytes) -> float:
+        raise NotImplementedError("Counts keeps a term's count as the posting's weight")
+
+    def combine(self, values: object) -> bytes:
+        return b""

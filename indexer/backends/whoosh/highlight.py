@@ -1,65 +1,43 @@
-"""Where a hit matched: character spans read from the postings stored at index time.
+"""Where a hit matched: character spans found in the section's text, not read from the index.
 
-The word and bigram fields store each term's position and character offsets, so a hit's spans
-come from the index without running jieba again: a unit's terms are looked up for that one
-document and kept where they stand at the unit's relative positions. One-ideograph units are
-found by prefix in the bigram field; their spans are the ideograph's own occurrences in the
-section's simplified text.
+A unit matches a section where its word is one of the section's words or where its bigrams stand
+in order; every occurrence of either is an occurrence of the unit's run pattern in the section's
+run string (see :mod:`indexer.analysis.runs`), so the spans are found there and mapped back to
+offsets in the section text. One-ideograph units are marked wherever the ideograph stands.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from whoosh.reading import IndexReader, TermNotFound
-
 from indexer.analysis.normalise import fold
-from indexer.backends.whoosh.query import Terms, Unit
+from indexer.analysis.runs import run_pattern, run_string_with_offsets
+from indexer.backends.whoosh.query import Unit
 from indexer.search.snippets import Span
 
 
-def matched_spans(
-    reader: IndexReader, docnum: int, units: Iterable[Unit], simplified: str
-) -> list[Span]:
-    """The spans of every unit in document ``docnum`` of the segment ``reader``; offsets index
-    the section text (``simplified`` is its simplified twin)."""
+def matched_spans(units: Iterable[Unit], simplified: str) -> list[Span]:
+    """The spans of every unit in a section; offsets index the section text (``simplified`` is
+    its simplified twin).
+
+    >>> from indexer.backends.whoosh.query import analyse
+    >>> matched_spans([analyse("政务公开"), analyse("公")], "推进政务公开，公示。")
+    [(2, 6), (4, 5), (7, 8)]
+    """
     spans: list[Span] = []
+    mapped: tuple[str, list[int]] | None = None
     for unit in units:
-        if unit.word:
-            spans.extend(_sequence_spans(reader, docnum, "text", unit.words))
         if unit.single_character:
-            folded = fold(simplified)
-            spans.extend(_occurrences(folded, unit.single_character))
-        else:
-            spans.extend(_sequence_spans(reader, docnum, "text_bigram", unit.bigrams))
+            spans.extend(_occurrences(fold(simplified), unit.single_character))
+            continue
+        if mapped is None:
+            mapped = run_string_with_offsets(simplified)
+        runs, offsets = mapped
+        spans.extend(
+            (offsets[found.start()], offsets[found.end() - 1] + 1)
+            for found in run_pattern(unit.runs).finditer(runs)
+        )
     return spans
-
-
-def _sequence_spans(reader: IndexReader, docnum: int, field: str, terms: Terms) -> list[Span]:
-    """Spans where all ``terms`` stand at their relative positions, first start to last end."""
-    places = [_characters(reader, docnum, field, text) for text, _ in terms]
-    if not all(places):
-        return []
-    (_, last), spans = terms[-1], []
-    for position, (start, _) in places[0].items():
-        if all(
-            position + offset in place for (_, offset), place in zip(terms, places, strict=True)
-        ):
-            spans.append((start, places[-1][position + last][1]))
-    return spans
-
-
-def _characters(reader: IndexReader, docnum: int, field: str, text: str) -> dict[int, Span]:
-    """A term's ``{position: (start, end)}`` in one document; empty when it is not there."""
-    try:
-        matcher = reader.postings(field, text)
-    except TermNotFound:
-        return {}
-    if matcher.is_active():
-        matcher.skip_to(docnum)
-    if not matcher.is_active() or matcher.id() != docnum:
-        return {}
-    return {position: (start, end) for position, start, end in matcher.value_as("characters")}
 
 
 def _occurrences(text: str, char: str) -> list[Span]:

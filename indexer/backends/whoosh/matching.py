@@ -7,7 +7,7 @@ are numpy set operations, and filters on facet fields are array comparisons on t
 
 A unit matches where it is a word of the word field, or where its bigrams stand in order in the
 bigram field. Documents holding all the bigrams are candidates; only candidates the word did not
-already match have their positions checked.
+already match are checked, on their run strings (:mod:`~indexer.backends.whoosh.runtexts`).
 """
 
 from __future__ import annotations
@@ -18,8 +18,11 @@ from functools import reduce
 import numpy as np
 from whoosh.reading import IndexReader
 
+from indexer.analysis.runs import run_pattern_bytes
 from indexer.backends.whoosh.postings import EMPTY_IDS, Postings
-from indexer.backends.whoosh.query import Fields, Match, Plan, Terms, Unit
+from indexer.backends.whoosh.query import Fields, Match, Plan, Unit
+from indexer.backends.whoosh.runtexts import RunTexts
+from indexer.backends.whoosh.schema import RUN_COLUMNS
 from indexer.backends.whoosh.syntax import AllOf, Filter, Not, Years
 from indexer.backends.whoosh.table import Table
 
@@ -30,19 +33,25 @@ class Matcher:
     def __init__(self, reader: IndexReader, table: Table) -> None:
         self._leaves = reader.leaf_readers()
         self._table = table
+        self._runs = {field: RunTexts(reader, column) for field, column in RUN_COLUMNS.items()}
 
     def match(self, plan: Plan | None, postings: Postings) -> np.ndarray:
         """The live document numbers ``plan`` matches, ascending (None matches everything)."""
-        return _Evaluation(self._leaves, self._table, postings).match(plan)
+        return _Evaluation(self._leaves, self._table, postings, self._runs).match(plan)
 
 
 class _Evaluation:
     def __init__(
-        self, leaves: list[tuple[IndexReader, int]], table: Table, postings: Postings
+        self,
+        leaves: list[tuple[IndexReader, int]],
+        table: Table,
+        postings: Postings,
+        runs: dict[str, RunTexts],
     ) -> None:
         self._leaves = leaves
         self._table = table
         self._postings = postings
+        self._runs = runs
 
     def match(self, plan: Plan | None) -> np.ndarray:
         if plan is None:
@@ -78,7 +87,7 @@ class _Evaluation:
             if unit.single_character:
                 bigrams = self._prefix(bigram_field, unit.single_character)
             else:
-                bigrams = self._phrase(bigram_field, unit.bigrams, already=words)
+                bigrams = self._phrase(bigram_field, unit, already=words)
             found += [words, bigrams]
         return _union(found)
 
@@ -89,38 +98,15 @@ class _Evaluation:
         texts = {text for leaf, _ in self._leaves for text in leaf.expand_prefix(field, prefix)}
         return _union(self._term(field, text) for text in texts)
 
-    def _phrase(self, field: str, terms: Terms, already: np.ndarray) -> np.ndarray:
-        """Documents where ``terms`` stand at their relative positions; documents in
-        ``already`` (matched anyway) may be left out unchecked."""
-        holding = [self._term(field, text) for text, _ in terms]
+    def _phrase(self, field: str, unit: Unit, already: np.ndarray) -> np.ndarray:
+        """Documents where the unit's bigrams stand in order; documents in ``already``
+        (matched anyway) may be left out unchecked."""
+        holding = [self._term(field, text) for text, _ in unit.bigrams]
         candidates = reduce(lambda a, b: np.intersect1d(a, b, assume_unique=True), holding)
-        if len(terms) == 1:
+        if len(unit.bigrams) == 1:
             return candidates
         unchecked = np.setdiff1d(candidates, already, assume_unique=True)
-        return self._verified(field, terms, unchecked)
-
-    def _verified(self, field: str, terms: Terms, docs: np.ndarray) -> np.ndarray:
-        kept: list[int] = []
-        offsets = [offset for _, offset in terms]
-        for leaf, base in self._leaves:
-            local = docs[(docs >= base) & (docs < base + leaf.doc_count_all())] - base
-            if not len(local):
-                continue
-            postings = [leaf.postings(field, text) for text, _ in terms]
-            for docnum in local.tolist():
-                places = []
-                for matcher in postings:
-                    matcher.skip_to(docnum)
-                    places.append(set(matcher.value_as("positions")))
-                if any(
-                    all(
-                        start + offset in place
-                        for offset, place in zip(offsets, places, strict=True)
-                    )
-                    for start in places[0]
-                ):
-                    kept.append(docnum + base)
-        return np.array(kept, dtype=np.int64)
+        return self._runs[field].matching(run_pattern_bytes(unit.runs), unchecked)
 
 
 def _union(parts: Iterable[np.ndarray]) -> np.ndarray:

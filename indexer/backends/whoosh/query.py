@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from indexer.analysis.normalise import HAN, has_han
+from indexer.analysis.runs import run_string
 from indexer.backends.whoosh.analysis import bigram_analyzer, word_analyzer
 from indexer.backends.whoosh.syntax import AllOf, AnyOf, Filter, Node, Not, Text, Years
 from indexer.script import to_simplified
@@ -32,10 +33,8 @@ Fields = tuple[tuple[str, str, float], ...]
 """(word field, bigram field, boost) triples a unit is looked for in."""
 
 BODY: Fields = (("text", "text_bigram", 1.0),)
-CONTEXT: Fields = (
-    ("heading", "heading_bigram", HEADING_BOOST),
-    ("title", "title_bigram", TITLE_BOOST),
-)
+CONTEXT: tuple[tuple[str, float], ...] = (("heading", HEADING_BOOST), ("title", TITLE_BOOST))
+"""Word fields that raise a unit's rank without matching it, with their boosts."""
 TITLE: Fields = (("title", "title_bigram", 1.0),)
 RANKED_FIELDS = ("text", "text_bigram", "heading", "title")
 """The fields :func:`rank_terms` uses."""
@@ -54,6 +53,9 @@ class Unit:
 
     words: Terms
     bigrams: Terms
+    runs: str
+    """The text's run string: its run pattern checks bigram phrases and marks hits (see
+    :mod:`indexer.analysis.runs`)."""
 
     @property
     def word(self) -> str | None:
@@ -121,7 +123,7 @@ def analyse(text: str) -> Unit:
     """A unit's terms: the text in simplified script, analysed exactly as documents are (in
     query mode: without the sub-words stacked at index time)."""
     simplified = to_simplified(text)
-    return Unit(_terms(_WORDS, simplified), _terms(_BIGRAMS, simplified))
+    return Unit(_terms(_WORDS, simplified), _terms(_BIGRAMS, simplified), run_string(simplified))
 
 
 def spellings(text: str) -> tuple[str, ...]:
@@ -138,9 +140,10 @@ def spellings(text: str) -> tuple[str, ...]:
 def rank_terms(unit: Unit) -> list[RankTerm]:
     """The terms a unit is ranked by: its word in the text, the heading path and the title
     (boosted), and its bigrams in the text (so sections found by bigrams alone rank too)."""
+    word_fields = [(word_field, boost) for word_field, _, boost in BODY] + list(CONTEXT)
     terms = [
         RankTerm(word_field, unit.word, boost)
-        for word_field, _, boost in BODY + CONTEXT
+        for word_field, boost in word_fields
         if unit.word is not None
     ]
     bigram_field = BODY[0][1]

@@ -1,10 +1,12 @@
 """The Whoosh schema: one document per section, carrying its report's metadata.
 
-Text fields are fed the simplified twin of the section (``Report.simplified[start:end]``), so
-the character offsets stored with the ``text`` and ``text_bigram`` postings slice the display
-text (``Report.text[start:end]``, original script) for snippets. Facet and sort fields are
-indexed terms (for filters) and reference columns (one small code per document, read into
-arrays once per opened index for counting and sorting).
+Text fields are fed the simplified twin of the section (``Report.simplified[start:end]``) and
+store only term frequencies: matching, counting and ranking need no more. Phrases of bigrams are
+checked, and hits marked, on the run strings (:mod:`indexer.analysis.runs`) kept in the columns
+of :data:`RUN_COLUMNS`, read in place from the memory-mapped segment files; positions and
+character offsets for every term would take several times the text's own size. Facet and sort
+fields are indexed terms (for filters) and reference columns (one small code per document, read
+into arrays once per opened index for counting and sorting).
 """
 
 from __future__ import annotations
@@ -13,10 +15,11 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from whoosh.columns import RefBytesColumn
-from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.columns import RefBytesColumn, VarBytesColumn
+from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
 
-from indexer.backends.whoosh.analysis import bigram_analyzer, word_analyzer
+from indexer.analysis.runs import run_string
+from indexer.backends.whoosh.analysis import Counts, bigram_analyzer, word_analyzer
 from indexer.models import Region, Report
 from indexer.script import to_simplified
 from indexer.search.facets import FACETS
@@ -30,6 +33,9 @@ REGION_KEY = "region_key"
 PUBLISHED = "published"
 COLUMN_FIELDS: tuple[str, ...] = (*FACET_FIELDS, REGION_KEY, PUBLISHED)
 
+RUN_COLUMNS: dict[str, str] = {"text_bigram": "text_runs", "title_bigram": "title_runs"}
+"""The column holding the run string a bigram field's phrases are checked on (UTF-8)."""
+
 UNKNOWN = UNKNOWN_REGION
 """The value of a facet field when the report does not say (region levels and year)."""
 
@@ -42,20 +48,28 @@ _SHORT_NAME = re.compile(
 def build_schema() -> Schema:
     """A fresh schema (each field gets its own analyzer and column objects)."""
     columns = {name: ID(sortable=RefBytesColumn()) for name in COLUMN_FIELDS}
+    runs = {name: COLUMN(VarBytesColumn()) for name in RUN_COLUMNS.values()}
     return Schema(
         report_id=ID(stored=True),
         position=STORED(),
         source=ID(),
         issuer=ID(),
         region=KEYWORD(),
-        title=TEXT(analyzer=word_analyzer()),
-        title_bigram=TEXT(analyzer=bigram_analyzer()),
-        heading=TEXT(analyzer=word_analyzer()),
-        heading_bigram=TEXT(analyzer=bigram_analyzer()),
-        text=TEXT(analyzer=word_analyzer(), chars=True),
-        text_bigram=TEXT(analyzer=bigram_analyzer(), chars=True),
+        title=_counted(word_analyzer()),
+        title_bigram=_counted(bigram_analyzer()),
+        heading=_counted(word_analyzer()),
+        text=_counted(word_analyzer()),
+        text_bigram=_counted(bigram_analyzer()),
         **columns,
+        **runs,
     )
+
+
+def _counted(analyzer: Any) -> TEXT:
+    """A text field whose postings hold term counts only (see :class:`Counts`)."""
+    field = TEXT(analyzer=analyzer, phrase=False)
+    field.format = Counts()
+    return field
 
 
 def section_documents(report_id: str, report: Report) -> Iterator[dict[str, Any]]:
@@ -76,6 +90,7 @@ def section_documents(report_id: str, report: Report) -> Iterator[dict[str, Any]
     }
     if report.issuer:
         common["issuer"] = report.issuer
+    common["title_runs"] = run_string(common["title"]).encode("utf-8")
     headings = {section.position: section.heading for section in report.sections}
     for section in report.sections:
         parent = headings.get(section.parent, "") if section.parent is not None else ""
@@ -85,9 +100,9 @@ def section_documents(report_id: str, report: Report) -> Iterator[dict[str, Any]
             "position": section.position,
             "section_type": section.type,
             "heading": heading,
-            "heading_bigram": heading,
             "text": text,
             "text_bigram": text,
+            "text_runs": run_string(text).encode("utf-8"),
             "title_bigram": common["title"],
         }
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import threading
 import time
-from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from functools import lru_cache
@@ -24,11 +23,13 @@ from whoosh.query import Term
 from indexer.analysis.segment import initialise
 from indexer.backends.whoosh.facets import count_facets, facet_values, selected, selections
 from indexer.backends.whoosh.highlight import matched_spans
+from indexer.backends.whoosh.mapped import install
 from indexer.backends.whoosh.matching import Matcher
 from indexer.backends.whoosh.order import BROWSE, order_ranks, page_in_order
 from indexer.backends.whoosh.postings import Postings
 from indexer.backends.whoosh.query import RANKED_FIELDS, CompiledQuery, Unit, compile_query
 from indexer.backends.whoosh.ranking import Ranker, best
+from indexer.backends.whoosh.schema import RUN_COLUMNS
 from indexer.backends.whoosh.syntax import parse_query
 from indexer.backends.whoosh.table import read_table
 from indexer.backends.whoosh.writer import WHOOSH_DIR
@@ -36,7 +37,7 @@ from indexer.config import SearchSettings
 from indexer.docstore import DOCSTORE_NAME, DocStore
 from indexer.models import Report
 from indexer.search.snippets import Span, choose_marks, make_snippets
-from indexer.search.types import Hit, SearchRequest, SearchResults, SectionRef
+from indexer.search.types import Hit, IndexFormatError, SearchRequest, SearchResults, SectionRef
 from indexer.structure.taxonomy import Taxonomy
 
 EXPORT_BATCH = 50
@@ -48,12 +49,15 @@ class WhooshBackend:
 
     def __init__(self, folder: Path, settings: SearchSettings, taxonomy: Taxonomy) -> None:
         initialise()  # the first query would otherwise pay for loading jieba's dictionary
+        install()  # segment files are read in place, not copied (see its module)
         self._settings = settings
         self._taxonomy = taxonomy
-        self._searcher = index.open_dir(folder / WHOOSH_DIR, readonly=True).searcher()
+        opened = index.open_dir(folder / WHOOSH_DIR, readonly=True)
+        if set(RUN_COLUMNS.values()) - set(opened.schema.names()):
+            raise IndexFormatError(f"{folder} was built in an older layout (no run strings)")
+        self._searcher = opened.searcher()
         reader = self._searcher.reader()
         self._leaves = reader.leaf_readers()
-        self._offsets = [offset for _, offset in self._leaves]
         self._table = read_table(reader)
         self._matcher = Matcher(reader, self._table)
         self._ranker = Ranker(reader, RANKED_FIELDS)
@@ -118,7 +122,7 @@ class WhooshBackend:
             for docnum in self._searcher.docs_for_query(Term("report_id", report_id)):
                 section = sections[self._searcher.stored_fields(docnum)["position"]]
                 simplified = report.simplified[section.start : section.end]
-                spans = choose_marks(self._spans(docnum, units, simplified))
+                spans = choose_marks(matched_spans(units, simplified))
                 if spans:
                     found[section.position] = tuple(spans)
         return found
@@ -170,7 +174,7 @@ class WhooshBackend:
         section = by_position[stored["position"]]
         parent = by_position.get(section.parent) if section.parent is not None else None
         simplified = report.simplified[section.start : section.end]
-        spans = self._spans(docnum, units, simplified) if units else []
+        spans = matched_spans(units, simplified) if units else []
         passages = make_snippets(
             report.text[section.start : section.end],
             spans,
@@ -194,11 +198,6 @@ class WhooshBackend:
             snippets=passages,
             score=score,
         )
-
-    def _spans(self, docnum: int, units: tuple[Unit, ...], simplified: str) -> list[Span]:
-        leaf = bisect_right(self._offsets, docnum) - 1
-        reader, base = self._leaves[leaf]
-        return matched_spans(reader, docnum - base, units, simplified)
 
 
 def report_matches(postings: Postings, docs: np.ndarray, report_ids: set[str]) -> dict[str, int]:

@@ -1,0 +1,87 @@
+"""The run string: a text as the bigram field sees it, for checking phrases and marking hits.
+
+A unit of several bigrams matches where its bigrams stand at consecutive positions (see
+:mod:`indexer.analysis.bigrams`). Positions are costly to store and slow to read, so the check
+is made on text instead: the folded text's runs (ideograph runs, latin/digit words) joined by
+:data:`SEPARATOR`, with one before the first run and one after the last. A unit matches a text
+exactly where its own run string stands in the text's, with two boundary rules the positions
+imply:
+
+- a latin/digit word is a whole term: a unit starting with one needs a separator before it
+  (2023年 is not found in 12023年), one ending with one needs a separator after it;
+- a unit ending with a one-ideograph run needs a separator after it, because the index holds a
+  lone ideograph only where a run ends (政务 网 is not found in 政务 网站).
+
+A middle run is bounded by separators in the unit's pattern already; the first run of
+ideographs may end a longer run of the text (互联网 inside 国际互联网), the last may start one.
+
+>>> run_string("推进“互联网+政务服务”，2023年")
+'\\x1f推进\\x1f互联网\\x1f政务服务\\x1f2023\\x1f年\\x1f'
+>>> bool(run_pattern("互联网 + 政务服务").search(run_string("国际互联网、政务服务平台")))
+True
+>>> bool(run_pattern("政务 网").search(run_string("政务 网站")))
+False
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from indexer.analysis.normalise import HAN, NON_HAN_RUN, fold
+
+SEPARATOR = "\x1f"
+"""Between runs and at both ends (the ASCII unit separator: never part of a run)."""
+
+RUN = re.compile(f"(?P<han>[{HAN}]+)|{NON_HAN_RUN.pattern}")
+"""A run of ideographs, or a latin/digit word (group ``han`` tells which)."""
+
+
+def runs(folded: str) -> Iterator[re.Match[str]]:
+    """The runs of a folded text, in order."""
+    return RUN.finditer(folded)
+
+
+def run_string(text: str) -> str:
+    """The text's runs, folded, each between separators."""
+    inner = SEPARATOR.join(run[0] for run in runs(fold(text)))
+    return f"{SEPARATOR}{inner}{SEPARATOR}" if inner else SEPARATOR
+
+
+def run_string_with_offsets(text: str) -> tuple[str, list[int]]:
+    """:func:`run_string` and, for each of its characters, the offset in ``text`` of the
+    character it came from (a separator points at the character after the run before it).
+
+    >>> run_string_with_offsets("a，政务")
+    ('\\x1fa\\x1f政务\\x1f', [0, 0, 1, 2, 3, 4])
+    """
+    pieces: list[str] = [SEPARATOR]
+    offsets: list[int] = [0]
+    for run in runs(fold(text)):
+        start, end = run.span()
+        pieces += [run[0], SEPARATOR]
+        offsets.extend(range(start, end))
+        offsets.append(end)
+    return "".join(pieces), offsets
+
+
+@lru_cache(maxsize=1024)
+def run_pattern(text: str) -> re.Pattern[str]:
+    """The pattern that finds a unit's text in run strings (empty pattern: no runs)."""
+    found = list(runs(fold(text)))
+    if not found:
+        return re.compile(r"(?!)")
+    first, last = found[0], found[-1]
+    before = "" if first.lastgroup == "han" else f"(?<={SEPARATOR})"
+    lone = last.lastgroup == "han" and len(last[0]) == 1 and len(found) > 1
+    after = f"(?={SEPARATOR})" if lone or last.lastgroup != "han" else ""
+    body = re.escape(SEPARATOR.join(run[0] for run in found))
+    return re.compile(f"{before}{body}{after}")
+
+
+@lru_cache(maxsize=1024)
+def run_pattern_bytes(text: str) -> re.Pattern[bytes]:
+    """:func:`run_pattern` for run strings encoded as UTF-8 (UTF-8 never matches inside a
+    character, and a byte before or after a match belongs to the character there)."""
+    return re.compile(run_pattern(text).pattern.encode("utf-8"))

@@ -1,0 +1,93 @@
+"""Checking phrases of bigrams on the run strings stored in each segment's columns.
+
+Documents holding all of a unit's bigrams are candidates; a candidate matches when the unit's run
+pattern (:func:`indexer.analysis.runs.run_pattern_bytes`) is found in its run string. Each
+segment's run strings lie one after another in its column (each starts and ends with a
+separator), read in place from the memory-mapped segment file. Few candidates are checked one by
+one; when they make up much of a segment, one scan of the whole segment finds every match at C
+speed, and the matches' offsets give their documents (a match never spans two documents: the
+pattern never holds two separators in a row, the place where two documents meet does).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+from whoosh.columns import VarBytesColumn
+from whoosh.reading import IndexReader
+
+from indexer.backends.whoosh.postings import EMPTY_IDS
+
+SCAN_SHARE = 0.25
+"""Scan a whole segment once its candidates hold this share of its bytes."""
+
+
+@dataclass(frozen=True)
+class _Segment:
+    base: int
+    data: memoryview | bytes
+    starts: np.ndarray  # per local document number, its run string's offset in ``data``
+    ends: np.ndarray
+
+
+class RunTexts:
+    """The run strings of one column over every segment of an opened index."""
+
+    def __init__(self, reader: IndexReader, column: str) -> None:
+        leaves = [(leaf, base) for leaf, base in reader.leaf_readers() if leaf.doc_count_all()]
+        self._segments = [_segment(leaf, base, column) for leaf, base in leaves]
+
+    def matching(self, pattern: re.Pattern[bytes], docs: np.ndarray) -> np.ndarray:
+        """The documents of ``docs`` (ascending) whose run string holds ``pattern``."""
+        kept: list[np.ndarray] = []
+        for segment in self._segments:
+            size = len(segment.starts)
+            local = docs[(docs >= segment.base) & (docs < segment.base + size)] - segment.base
+            if not len(local):
+                continue
+            wanted = int((segment.ends[local] - segment.starts[local]).sum())
+            if wanted >= SCAN_SHARE * len(segment.data):
+                found = _scan(segment, pattern)
+                local = local[np.isin(local, found, assume_unique=True)]
+            else:
+                search, data = pattern.search, segment.data
+                starts, ends = segment.starts, segment.ends
+                local = np.array(
+                    [d for d in local.tolist() if search(data, starts[d], ends[d])], dtype=np.int64
+                )
+            kept.append(local + segment.base)
+        return np.concatenate(kept) if kept else EMPTY_IDS
+
+    def text(self, docnum: int) -> str:
+        """One document's run string (for tests and debugging)."""
+        for segment in self._segments:
+            if segment.base <= docnum < segment.base + len(segment.starts):
+                local = docnum - segment.base
+                raw = segment.data[segment.starts[local] : segment.ends[local]]
+                return bytes(raw).decode("utf-8")
+        raise IndexError(docnum)
+
+
+def _scan(segment: _Segment, pattern: re.Pattern[bytes]) -> np.ndarray:
+    """The local documents whose run string holds ``pattern``: one pass over the segment."""
+    where = np.fromiter((match.start() for match in pattern.finditer(segment.data)), np.int64)
+    if not len(where):
+        return EMPTY_IDS
+    docs = np.searchsorted(segment.starts, where, side="right") - 1
+    return np.unique(docs)
+
+
+def _segment(leaf: IndexReader, base: int, column: str) -> _Segment:
+    reader = leaf.column_reader(column, translate=False)
+    if not isinstance(reader, VarBytesColumn.Reader):
+        raise TypeError(f"column {column} is {type(reader).__name__}, not VarBytesColumn")
+    lengths = np.asarray(reader._lengths, dtype=np.int64)
+    starts = np.zeros(len(lengths), dtype=np.int64)
+    np.cumsum(lengths[:-1], out=starts[1:])
+    total = int(lengths.sum())
+    dbfile = reader._dbfile
+    view = getattr(dbfile, "view", None)
+    data = view(reader._basepos, total) if view else dbfile.get(reader._basepos, total)
+    return _Segment(base, data, starts, starts + lengths)
