@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint install clean browser screenshot
+.PHONY: run test lint install clean browser screenshot bench
 
 install: $(STAMP)
 
@@ -33,6 +33,12 @@ test: lint browser
 
 screenshot: install browser
 	$(BIN)/python scripts/screenshot.py
+
+# `make bench SCALE=medium`: gongkai against stock Whoosh+jieba (BENCHMARKS.md).
+SCALE ?= small
+
+bench: install
+	$(BIN)/python -m bench.run --scale $(SCALE)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .cache
