@@ -17,6 +17,7 @@ from pathlib import Path
 
 import jieba
 
+from indexer.analysis import fastcut
 from indexer.analysis.lexicon import USER_DICT, read_resource
 from indexer.analysis.normalise import NON_HAN_RUN, WORD_CHAR, fold, has_han
 from indexer.analysis.word import Word
@@ -52,7 +53,9 @@ def segment(text: str, *, subwords: bool = False) -> Iterator[Word]:
 
     White space and punctuation are skipped without taking a position. With ``subwords``
     (index time), the dictionary words inside each word follow it, stacked on its position, so
-    a query for 信息公开 finds 政府信息公开; queries are cut without them.
+    a query for 信息公开 finds 政府信息公开; queries are cut without them. Index-time texts are
+    cut by :func:`indexer.analysis.fastcut.cut` (the same pieces, faster; its dictionary is
+    loaded on first use), queries by jieba itself.
 
     >>> [(w.text, w.start, w.end, w.position) for w in segment("推进政务公开。")]
     [('推进', 0, 2, 0), ('政务公开', 2, 6, 1)]
@@ -62,7 +65,8 @@ def segment(text: str, *, subwords: bool = False) -> Iterator[Word]:
     freq = jieba.dt.FREQ
     position = 0
     start = 0
-    for piece in jieba.dt.cut(fold(text)):
+    folded = fold(text)
+    for piece in fastcut.cut(folded) if subwords else jieba.dt.cut(folded):
         end = start + len(piece)
         if WORD_CHAR.search(piece):
             yield Word(piece, start, end, position)

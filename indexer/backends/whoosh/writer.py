@@ -17,6 +17,7 @@ from typing import Any
 from whoosh import index
 from whoosh.writing import SegmentWriter
 
+from indexer.backends.whoosh.codec import CountsCodec
 from indexer.backends.whoosh.parallel import SpawningMpWriter
 from indexer.backends.whoosh.schema import build_schema, section_documents
 from indexer.docstore import DOCSTORE_NAME, DocStore
@@ -98,10 +99,11 @@ class WhooshIndexWriter:
 
     def _start(self, procs: int) -> None:
         """Start the Whoosh writer, apply the deletions and pass it the buffered documents."""
+        options = {"limitmb": WRITER_MB, "codec": CountsCodec()}
         if procs > 1:
-            self._writer = SpawningMpWriter(self._index, procs=procs, limitmb=WRITER_MB)
+            self._writer = SpawningMpWriter(self._index, procs=procs, **options)
         else:
-            self._writer = SegmentWriter(self._index, limitmb=WRITER_MB)
+            self._writer = SegmentWriter(self._index, **options)
         for field, value in self._deletions:
             self._writer.delete_by_term(field, value)
         for documents in self._buffer:
