@@ -150,6 +150,7 @@ def machine() -> dict:
         "cpus": os.cpu_count(),
         "cpu_model": model,
         "ram_gb": round(psutil.virtual_memory().total / 1e9, 1),
+        "load_average_at_end": [round(load, 2) for load in os.getloadavg()],
         "python": platform.python_version(),
         "platform": platform.platform(),
     }
