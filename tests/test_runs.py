@@ -15,10 +15,12 @@ from indexer.analysis.bigrams import bigrams
 from indexer.analysis.normalise import fold
 from indexer.analysis.runs import (
     SEPARATOR,
+    encode_runs,
     run_pattern,
     run_pattern_bytes,
     run_string,
     run_string_with_offsets,
+    search_aligned,
 )
 
 
@@ -80,12 +82,16 @@ def test_run_patterns_agree_with_positions_on_random_texts() -> None:
     assert checked > 2000
 
 
-def test_byte_patterns_find_the_same_in_utf8() -> None:
-    text = run_string("国际互联网、政务服务平台，2023年")
-    for query in ["互联网+政务服务", "2023年", "平台 2023", "服务平台"]:
-        found = run_pattern(query).search(text)
-        in_bytes = run_pattern_bytes(query).search(text.encode("utf-8"))
-        assert (found is None) == (in_bytes is None)
+@pytest.mark.parametrize(
+    "query", ["互联网+政务服务", "2023年", "平台 2023", "服务平台", "2023", "台，2", "乎", "一幎"]
+)
+def test_byte_patterns_find_the_same_in_stored_run_strings(query: str) -> None:
+    text = "国际互联网、政务服务平台，2023年 一幎"  # 一幎 holds the bytes of 乎 one byte off
+    found = run_pattern(query).search(run_string(text))
+    stored = search_aligned(run_pattern_bytes(query), encode_runs(text))
+    assert (found is None) == (stored is None)
+    if found is not None:
+        assert stored is not None and stored.start() == 2 * found.start()
 
 
 def test_offsets_point_into_the_text() -> None:

@@ -14,9 +14,9 @@ from importlib.metadata import version
 from indexer.analysis.lexicon import STOPWORDS, USER_DICT, read_resource
 
 # Bump whenever a change to indexer.analysis or the backend tokenizers changes the terms,
-# offsets or positions produced for some text, or the index's layout changes (2: postings hold
-# counts only, phrases are checked on run-string columns).
-ANALYSIS_VERSION = 2
+# offsets or positions produced for some text, or the index's layout changes (3: postings hold
+# counts only, phrases are checked on run-string columns in UTF-16).
+ANALYSIS_VERSION = 3
 
 
 def analysis_fingerprint(extra: bytes = b"") -> str:

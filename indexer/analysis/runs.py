@@ -34,6 +34,10 @@ from indexer.analysis.normalise import HAN, NON_HAN_RUN, fold
 SEPARATOR = "\x1f"
 """Between runs and at both ends (the ASCII unit separator: never part of a run)."""
 
+ENCODING = "utf-16-le"
+"""How run strings are stored: two bytes an ideograph (UTF-8 takes three). A match must start at
+an even byte offset; :func:`run_pattern_bytes` patterns may also match one byte off."""
+
 RUN = re.compile(f"(?P<han>[{HAN}]+)|{NON_HAN_RUN.pattern}")
 """A run of ideographs, or a latin/digit word (group ``han`` tells which)."""
 
@@ -47,6 +51,11 @@ def run_string(text: str) -> str:
     """The text's runs, folded, each between separators."""
     inner = SEPARATOR.join(run[0] for run in runs(fold(text)))
     return f"{SEPARATOR}{inner}{SEPARATOR}" if inner else SEPARATOR
+
+
+def encode_runs(text: str) -> bytes:
+    """The text's run string as stored (:data:`ENCODING`)."""
+    return run_string(text).encode(ENCODING)
 
 
 def run_string_with_offsets(text: str) -> tuple[str, list[int]]:
@@ -66,22 +75,56 @@ def run_string_with_offsets(text: str) -> tuple[str, list[int]]:
     return "".join(pieces), offsets
 
 
-@lru_cache(maxsize=1024)
-def run_pattern(text: str) -> re.Pattern[str]:
-    """The pattern that finds a unit's text in run strings (empty pattern: no runs)."""
+def _bounded(text: str) -> tuple[bool, str, bool] | None:
+    """A unit's run string without its end separators, and whether it needs a separator
+    before and after it (the boundary rules above); None when it has no runs."""
     found = list(runs(fold(text)))
     if not found:
-        return re.compile(r"(?!)")
+        return None
     first, last = found[0], found[-1]
-    before = "" if first.lastgroup == "han" else f"(?<={SEPARATOR})"
     lone = last.lastgroup == "han" and len(last[0]) == 1 and len(found) > 1
-    after = f"(?={SEPARATOR})" if lone or last.lastgroup != "han" else ""
-    body = re.escape(SEPARATOR.join(run[0] for run in found))
-    return re.compile(f"{before}{body}{after}")
+    inner = SEPARATOR.join(run[0] for run in found)
+    return first.lastgroup != "han", inner, lone or last.lastgroup != "han"
+
+
+@lru_cache(maxsize=1024)
+def run_pattern(text: str) -> re.Pattern[str]:
+    """The pattern that finds a unit's text in run strings (no runs: one matching nothing)."""
+    bounded = _bounded(text)
+    if bounded is None:
+        return re.compile("(?!)")
+    before, inner, after = bounded
+    sep = re.escape(SEPARATOR)
+    head, tail = f"(?<={sep})" if before else "", f"(?={sep})" if after else ""
+    return re.compile(head + re.escape(inner) + tail)
 
 
 @lru_cache(maxsize=1024)
 def run_pattern_bytes(text: str) -> re.Pattern[bytes]:
-    """:func:`run_pattern` for run strings encoded as UTF-8 (UTF-8 never matches inside a
-    character, and a byte before or after a match belongs to the character there)."""
-    return re.compile(run_pattern(text).pattern.encode("utf-8"))
+    """:func:`run_pattern` for run strings stored in :data:`ENCODING`. Only matches starting
+    at an even offset count (see :func:`search_aligned`)."""
+    bounded = _bounded(text)
+    if bounded is None:
+        return re.compile(b"(?!)")
+    before, inner, after = bounded
+    sep = re.escape(SEPARATOR.encode(ENCODING))
+    head, tail = b"(?<=" + sep + b")" if before else b"", b"(?=" + sep + b")" if after else b""
+    return re.compile(head + re.escape(inner.encode(ENCODING)) + tail)
+
+
+def search_aligned(
+    pattern: re.Pattern[bytes], data: bytes | memoryview, start: int = 0, end: int | None = None
+) -> re.Match[bytes] | None:
+    """The first match of ``pattern`` in ``data[start:end]`` starting at an even offset.
+
+    >>> stored = "一幎".encode(ENCODING)  # 00 4e 4e 5e: 乎 (4e 4e) stands one byte off
+    >>> needle = re.compile(re.escape("乎".encode(ENCODING)))
+    >>> needle.search(stored).start(), search_aligned(needle, stored)
+    (1, None)
+    """
+    stop = len(data) if end is None else end
+    while (found := pattern.search(data, start, stop)) is not None:
+        if not found.start() % 2:
+            return found
+        start = found.start() + 1
+    return None

@@ -1,12 +1,12 @@
 """Checking phrases of bigrams on the run strings stored in each segment's columns.
 
 Documents holding all of a unit's bigrams are candidates; a candidate matches when the unit's run
-pattern (:func:`indexer.analysis.runs.run_pattern_bytes`) is found in its run string. Each
-segment's run strings lie one after another in its column (each starts and ends with a
-separator), read in place from the memory-mapped segment file. Few candidates are checked one by
-one; when they make up much of a segment, one scan of the whole segment finds every match at C
-speed, and the matches' offsets give their documents (a match never spans two documents: the
-pattern never holds two separators in a row, the place where two documents meet does).
+pattern (:func:`indexer.analysis.runs.run_pattern_bytes`) is found in its run string, at an even
+offset. Each segment's run strings lie one after another in its column (each starts and ends
+with a separator, each an even number of bytes), read in place from the memory-mapped segment
+file. Few candidates are checked one by one; when they make up much of a segment, one pass over
+the segment finds the first match of each matching document at C speed (a match never spans two
+documents: the pattern never holds two separators in a row, the place where two meet does).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import numpy as np
 from whoosh.columns import VarBytesColumn
 from whoosh.reading import IndexReader
 
+from indexer.analysis.runs import ENCODING, search_aligned
 from indexer.backends.whoosh.postings import EMPTY_IDS
 
 SCAN_SHARE = 0.25
@@ -52,10 +53,14 @@ class RunTexts:
                 found = _scan(segment, pattern)
                 local = local[np.isin(local, found, assume_unique=True)]
             else:
-                search, data = pattern.search, segment.data
-                starts, ends = segment.starts, segment.ends
+                data, starts, ends = segment.data, segment.starts, segment.ends
                 local = np.array(
-                    [d for d in local.tolist() if search(data, starts[d], ends[d])], dtype=np.int64
+                    [
+                        d
+                        for d in local.tolist()
+                        if search_aligned(pattern, data, starts[d], ends[d])
+                    ],
+                    dtype=np.int64,
                 )
             kept.append(local + segment.base)
         return np.concatenate(kept) if kept else EMPTY_IDS
@@ -66,17 +71,20 @@ class RunTexts:
             if segment.base <= docnum < segment.base + len(segment.starts):
                 local = docnum - segment.base
                 raw = segment.data[segment.starts[local] : segment.ends[local]]
-                return bytes(raw).decode("utf-8")
+                return bytes(raw).decode(ENCODING)
         raise IndexError(docnum)
 
 
 def _scan(segment: _Segment, pattern: re.Pattern[bytes]) -> np.ndarray:
-    """The local documents whose run string holds ``pattern``: one pass over the segment."""
-    where = np.fromiter((match.start() for match in pattern.finditer(segment.data)), np.int64)
-    if not len(where):
-        return EMPTY_IDS
-    docs = np.searchsorted(segment.starts, where, side="right") - 1
-    return np.unique(docs)
+    """The local documents whose run string holds ``pattern``: one pass over the segment,
+    going on from the end of each document found."""
+    found: list[int] = []
+    at = 0
+    while (match := search_aligned(pattern, segment.data, at)) is not None:
+        doc = int(np.searchsorted(segment.starts, match.start(), side="right")) - 1
+        found.append(doc)
+        at = int(segment.ends[doc])
+    return np.array(found, dtype=np.int64)
 
 
 def _segment(leaf: IndexReader, base: int, column: str) -> _Segment:

@@ -18,7 +18,7 @@ from typing import Any
 from whoosh.columns import RefBytesColumn, VarBytesColumn
 from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
 
-from indexer.analysis.runs import run_string
+from indexer.analysis.runs import encode_runs
 from indexer.backends.whoosh.analysis import Counts, bigram_analyzer, word_analyzer
 from indexer.models import Region, Report
 from indexer.script import to_simplified
@@ -34,7 +34,7 @@ PUBLISHED = "published"
 COLUMN_FIELDS: tuple[str, ...] = (*FACET_FIELDS, REGION_KEY, PUBLISHED)
 
 RUN_COLUMNS: dict[str, str] = {"text_bigram": "text_runs", "title_bigram": "title_runs"}
-"""The column holding the run string a bigram field's phrases are checked on (UTF-8)."""
+"""The column holding the run string a bigram field's phrases are checked on."""
 
 UNKNOWN = UNKNOWN_REGION
 """The value of a facet field when the report does not say (region levels and year)."""
@@ -90,7 +90,7 @@ def section_documents(report_id: str, report: Report) -> Iterator[dict[str, Any]
     }
     if report.issuer:
         common["issuer"] = report.issuer
-    common["title_runs"] = run_string(common["title"]).encode("utf-8")
+    common["title_runs"] = encode_runs(common["title"])
     headings = {section.position: section.heading for section in report.sections}
     for section in report.sections:
         parent = headings.get(section.parent, "") if section.parent is not None else ""
@@ -102,7 +102,7 @@ def section_documents(report_id: str, report: Report) -> Iterator[dict[str, Any]
             "heading": heading,
             "text": text,
             "text_bigram": text,
-            "text_runs": run_string(text).encode("utf-8"),
+            "text_runs": encode_runs(text),
             "title_bigram": common["title"],
         }
 
