@@ -47,13 +47,12 @@ _SHORT_NAME = re.compile(
 
 def build_schema() -> Schema:
     """A fresh schema (each field gets its own analyzer and column objects)."""
-    columns = {name: ID(sortable=RefBytesColumn()) for name in COLUMN_FIELDS}
+    columns = {name: COLUMN(RefBytesColumn()) for name in COLUMN_FIELDS}
     runs = {name: COLUMN(VarBytesColumn()) for name in RUN_COLUMNS.values()}
     return Schema(
         report_id=ID(stored=True),
         position=STORED(),
         source=ID(),
-        issuer=ID(),
         region=KEYWORD(),
         title=_counted(word_analyzer()),
         title_bigram=_counted(bigram_analyzer()),
@@ -75,11 +74,7 @@ def _counted(analyzer: Any) -> TEXT:
 def section_documents(report_id: str, report: Report) -> Iterator[dict[str, Any]]:
     """The Whoosh documents of one report: one per section, each with the report's metadata."""
     region = report.region or Region()
-    common = {
-        "report_id": report_id,
-        "source": report.source,
-        "title": to_simplified(report.title),
-        "region": " ".join(region_terms(region)),
+    columns = {
         "province": region.province or UNKNOWN,
         "prefecture": region.prefecture or UNKNOWN,
         "county": region.county or UNKNOWN,
@@ -88,9 +83,15 @@ def section_documents(report_id: str, report: Report) -> Iterator[dict[str, Any]
         REGION_KEY: region_key(region),
         PUBLISHED: report.published.isoformat() if report.published else "",
     }
-    if report.issuer:
-        common["issuer"] = report.issuer
-    common["title_runs"] = encode_runs(common["title"])
+    title = to_simplified(report.title)
+    common = {
+        "report_id": report_id,
+        "source": report.source,
+        "title": title,
+        "title_bigram": title,
+        "title_runs": encode_runs(title),
+        "region": " ".join(region_terms(region)),
+    } | {name: value.encode("utf-8") for name, value in columns.items()}
     headings = {section.position: section.heading for section in report.sections}
     for section in report.sections:
         parent = headings.get(section.parent, "") if section.parent is not None else ""
@@ -98,12 +99,11 @@ def section_documents(report_id: str, report: Report) -> Iterator[dict[str, Any]
         text = report.simplified[section.start : section.end]
         yield common | {
             "position": section.position,
-            "section_type": section.type,
+            "section_type": section.type.encode("utf-8"),
             "heading": heading,
             "text": text,
             "text_bigram": text,
             "text_runs": encode_runs(text),
-            "title_bigram": common["title"],
         }
 
 
