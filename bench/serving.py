@@ -27,16 +27,19 @@ UrlOf = Callable[[Request, str], str]
 
 
 def gongkai_server(index_dir: Path, port: int) -> list[str]:
+    """``gongkai serve`` with the repository's settings, on the bench index."""
     gongkai = str(Path(sys.executable).with_name("gongkai"))
     options = ["--config", str(CONFIG), "--index", str(index_dir), "--port", str(port)]
     return [gongkai, "serve", "--host", "127.0.0.1", *options]
 
 
 def stock_server(index_dir: Path, port: int) -> list[str]:
+    """The baseline's Flask app under waitress."""
     return [sys.executable, "-m", "bench.stock", "serve", str(index_dir), "--port", str(port)]
 
 
 def free_port() -> int:
+    """A port nothing listens on, so a run never meets a server left over from another."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
