@@ -36,6 +36,7 @@ class SearchSettings:
     snippet_chars: int = 120
     snippets_per_hit: int = 2
     max_query_chars: int = 500
+    cache_mb: int = 64
 
 
 @dataclass(frozen=True)
@@ -73,9 +74,11 @@ _SCHEMA: dict[str, dict[str, type]] = {
         "snippet_chars": int,
         "snippets_per_hit": int,
         "max_query_chars": int,
+        "cache_mb": int,
     },
 }
 _TOP_LEVEL = {*_SCHEMA, "section_types"}
+_MAY_BE_ZERO = {"cache_mb"}
 
 
 def find_config(explicit: Path | None = None, cwd: Path | None = None) -> Path | None:
@@ -125,8 +128,9 @@ def parse_settings(text: str, base: Path, source: Path | None) -> Settings:
         raise ConfigError(f"{where}: corpus.paths must be a non-empty list of folder names")
     search = SearchSettings(**data.get("search", {}))
     for key, number in vars(search).items():
-        if number < 1:
-            raise ConfigError(f"{where}: search.{key} must be a positive number, not {number}")
+        if number < (0 if key in _MAY_BE_ZERO else 1):
+            least = "zero or more" if key in _MAY_BE_ZERO else "a positive number"
+            raise ConfigError(f"{where}: search.{key} must be {least}, not {number}")
     server = ServerSettings(**data.get("server", {}))
     if not 0 < server.port < 65536:
         raise ConfigError(f"{where}: server.port must be between 1 and 65535, not {server.port}")

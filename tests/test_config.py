@@ -52,6 +52,7 @@ def test_overrides_replace_only_what_is_given(settings) -> None:
         ("[server]\nport = 'eighty'", "server.port must be a int"),
         ("[server]\nport = 70000", "server.port must be between"),
         ("[search]\npage_size = 0", "search.page_size must be a positive number"),
+        ("[search]\ncache_mb = -1", "search.cache_mb must be zero or more"),
         ("[search]\nsnippet_chars = true", "search.snippet_chars must be a int"),
         ("[corpus]\npaths = []", "corpus.paths must be a non-empty list"),
         ("corpus = 3", "corpus must be a table"),
@@ -61,6 +62,11 @@ def test_overrides_replace_only_what_is_given(settings) -> None:
 def test_bad_settings_are_rejected_with_the_key_name(toml: str, message: str) -> None:
     with pytest.raises(ConfigError, match=message.replace("[", r"\[")):
         parse_settings(toml, base=Path("/srv"), source=Path("/srv/config.toml"))
+
+
+def test_the_cache_may_be_turned_off() -> None:
+    settings = parse_settings("[search]\ncache_mb = 0", base=Path("/srv"), source=None)
+    assert settings.search.cache_mb == 0
 
 
 def test_unreadable_config_names_the_file(tmp_path) -> None:

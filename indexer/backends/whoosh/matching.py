@@ -22,22 +22,24 @@ from indexer.analysis.runs import run_pattern_bytes
 from indexer.backends.whoosh.postings import EMPTY_IDS, Postings
 from indexer.backends.whoosh.query import Fields, Match, Plan, Unit
 from indexer.backends.whoosh.runtexts import RunTexts
-from indexer.backends.whoosh.schema import RUN_COLUMNS
 from indexer.backends.whoosh.syntax import AllOf, Filter, Not, Years
 from indexer.backends.whoosh.table import Table
 
 
 class Matcher:
-    """Evaluates plans over one opened index (its segments and its table)."""
+    """Evaluates plans over one opened index: its table and the run strings of the bigram
+    fields (see :data:`~indexer.backends.whoosh.schema.RUN_COLUMNS`)."""
 
-    def __init__(self, reader: IndexReader, table: Table) -> None:
-        self._leaves = reader.leaf_readers()
+    def __init__(self, table: Table, runs: dict[str, RunTexts]) -> None:
         self._table = table
-        self._runs = {field: RunTexts(reader, column) for field, column in RUN_COLUMNS.items()}
+        self._runs = runs
 
-    def match(self, plan: Plan | None, postings: Postings) -> np.ndarray:
-        """The live document numbers ``plan`` matches, ascending (None matches everything)."""
-        return _Evaluation(self._leaves, self._table, postings, self._runs).match(plan)
+    def match(
+        self, plan: Plan | None, leaves: list[tuple[IndexReader, int]], postings: Postings
+    ) -> np.ndarray:
+        """The live document numbers ``plan`` matches, ascending (None matches everything),
+        read through the segments ``leaves`` of a reader the caller holds."""
+        return _Evaluation(leaves, self._table, postings, self._runs).match(plan)
 
 
 class _Evaluation:

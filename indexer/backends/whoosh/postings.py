@@ -9,11 +9,15 @@ Whoosh's public matcher interface, one posting at a time; both ways give the sam
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import IndexReader, TermNotFound
 from whoosh.util.numeric import byte_to_length
+
+from indexer.search.cache import ArrayCache
 
 EMPTY_IDS = np.zeros(0, dtype=np.int64)
 _EMPTY_WEIGHTS = np.zeros(0, dtype=np.float64)
@@ -21,11 +25,18 @@ _LENGTHS = np.array([byte_to_length(byte) for byte in range(256)], dtype=np.floa
 
 
 class Postings:
-    """The postings of an index's segments, each term read once (make one per request)."""
+    """The postings of an index's segments, each term read once (make one per request, with
+    the segments of the reader it holds); ``shared`` keeps terms for later requests too."""
 
-    def __init__(self, leaves: list[tuple[IndexReader, int]], live: np.ndarray) -> None:
+    def __init__(
+        self,
+        leaves: list[tuple[IndexReader, int]],
+        live: np.ndarray,
+        shared: ArrayCache[tuple[np.ndarray, np.ndarray]] | None = None,
+    ) -> None:
         self._leaves = leaves
         self._live = live  # a boolean per document number
+        self._shared = shared
         self._read: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
 
     def ids(self, field: str, text: str) -> np.ndarray:
@@ -36,12 +47,23 @@ class Postings:
         """The live documents holding the term (ascending) and the term's weight in each."""
         key = (field, text)
         if key not in self._read:
-            parts = [_leaf_postings(leaf, field, text, base) for leaf, base in self._leaves]
-            ids = np.concatenate([ids for ids, _ in parts]) if parts else EMPTY_IDS
-            weights = np.concatenate([w for _, w in parts]) if parts else _EMPTY_WEIGHTS
-            keep = self._live[ids]
-            self._read[key] = (ids[keep], weights[keep])
+            read = self._shared.get if self._shared is not None else _now
+            self._read[key] = read(key, lambda: self._from_segments(field, text))
         return self._read[key]
+
+    def _from_segments(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+        parts = [_leaf_postings(leaf, field, text, base) for leaf, base in self._leaves]
+        ids = np.concatenate([ids for ids, _ in parts]) if parts else EMPTY_IDS
+        weights = np.concatenate([w for _, w in parts]) if parts else _EMPTY_WEIGHTS
+        keep = self._live[ids]
+        return ids[keep], weights[keep]
+
+
+def _now(
+    key: object, compute: Callable[[], tuple[np.ndarray, np.ndarray]]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Read without keeping (no shared cache)."""
+    return compute()
 
 
 def _leaf_postings(

@@ -1,24 +1,27 @@
 """Searching one committed generation: a :class:`indexer.search.backend.SearchBackend`.
 
-Everything expensive happens once, when the generation is opened: the reader, the arrays of
-facet and sort codes and field lengths, the browse orders. A request then reads each of its
-terms' postings once, matches and counts facets on arrays, scores the matches on arrays when it
-ranks by relevance, and looks up only the page's sections for snippets. Whoosh readers are not
-safe to share between threads: requests take turns.
+Everything expensive happens once, when the generation is opened: the arrays of facet and sort
+codes and field lengths, the browse orders, the run strings' places. A request then reads each
+of its terms' postings once, matches and counts facets on arrays, scores the matches on arrays
+when it ranks by relevance, and looks up only the page's sections for snippets. Requests run
+side by side, each on a Whoosh reader of its own (:mod:`~indexer.backends.whoosh.readers`);
+the postings and the matches of recent queries are kept for the next request that needs them
+(paging and drilling down ask for the same ones), up to ``search.cache_mb``.
 """
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 from whoosh import index
 from whoosh.query import Term
+from whoosh.reading import IndexReader
+from whoosh.searching import Searcher
 
 from indexer.analysis.segment import initialise
 from indexer.backends.whoosh.facets import count_facets, facet_values, selected, selections
@@ -27,8 +30,10 @@ from indexer.backends.whoosh.mapped import install
 from indexer.backends.whoosh.matching import Matcher
 from indexer.backends.whoosh.order import BROWSE, order_ranks, page_in_order
 from indexer.backends.whoosh.postings import Postings
-from indexer.backends.whoosh.query import RANKED_FIELDS, CompiledQuery, Unit, compile_query
+from indexer.backends.whoosh.query import RANKED_FIELDS, CompiledQuery, Plan, Unit, compile_query
 from indexer.backends.whoosh.ranking import Ranker, best
+from indexer.backends.whoosh.readers import ReaderPool
+from indexer.backends.whoosh.runtexts import RunTexts
 from indexer.backends.whoosh.schema import RUN_COLUMNS
 from indexer.backends.whoosh.syntax import parse_query
 from indexer.backends.whoosh.table import read_table
@@ -36,12 +41,32 @@ from indexer.backends.whoosh.writer import WHOOSH_DIR
 from indexer.config import SearchSettings
 from indexer.docstore import DOCSTORE_NAME, DocStore
 from indexer.models import Report
+from indexer.search.cache import ArrayCache
 from indexer.search.snippets import Span, choose_marks, make_snippets
 from indexer.search.types import Hit, IndexFormatError, SearchRequest, SearchResults, SectionRef
 from indexer.structure.taxonomy import Taxonomy
 
 EXPORT_BATCH = 50
-"""Hits an export builds per turn of the lock, so searches run between its batches."""
+"""Hits an export builds per loan of a reader, so searches run between its batches."""
+
+READERS = 8
+"""Whoosh readers a generation opens at most: requests beyond this many wait for one."""
+
+
+@dataclass(frozen=True)
+class _Reader:
+    """One Whoosh searcher and its segments (with their document number offsets)."""
+
+    searcher: Searcher
+    leaves: list[tuple[IndexReader, int]]
+
+
+def _open_reader(folder: Path) -> _Reader:
+    opened = index.open_dir(folder / WHOOSH_DIR, readonly=True)
+    if set(RUN_COLUMNS.values()) - set(opened.schema.names()):
+        raise IndexFormatError(f"{folder} was built in an older layout (no run strings)")
+    searcher = opened.searcher()
+    return _Reader(searcher, searcher.reader().leaf_readers())
 
 
 class WhooshBackend:
@@ -52,18 +77,19 @@ class WhooshBackend:
         install()  # segment files are read in place, not copied (see its module)
         self._settings = settings
         self._taxonomy = taxonomy
-        opened = index.open_dir(folder / WHOOSH_DIR, readonly=True)
-        if set(RUN_COLUMNS.values()) - set(opened.schema.names()):
-            raise IndexFormatError(f"{folder} was built in an older layout (no run strings)")
-        self._searcher = opened.searcher()
-        reader = self._searcher.reader()
-        self._leaves = reader.leaf_readers()
+        self._readers = ReaderPool(
+            lambda: _open_reader(folder), lambda opened: opened.searcher.close(), READERS
+        )
+        reader = self._readers.first.searcher.reader()
         self._table = read_table(reader)
-        self._matcher = Matcher(reader, self._table)
+        runs = {field: RunTexts(reader, column) for field, column in RUN_COLUMNS.items()}
+        self._matcher = Matcher(self._table, runs)
         self._ranker = Ranker(reader, RANKED_FIELDS)
         self._ranks = order_ranks(self._table)
         self._store = DocStore.open(folder / DOCSTORE_NAME, readonly=True)
-        self._lock = threading.Lock()
+        budget = settings.cache_mb * 1024 * 1024 // 2
+        self._postings_cache: ArrayCache[tuple[np.ndarray, np.ndarray]] = ArrayCache(budget)
+        self._matches_cache: ArrayCache[np.ndarray] = ArrayCache(budget)
 
     def search(self, request: SearchRequest) -> SearchResults:
         """Run ``request``; a ``page_size`` of 0 counts without fetching hits."""
@@ -71,14 +97,14 @@ class WhooshBackend:
         parsed = parse_query(request.query, self._taxonomy, self._settings.max_query_chars)
         compiled = compile_query(parsed.node, request.region)
         chosen = selections(request)
-        with self._lock:
-            postings = Postings(self._leaves, self._table.live_mask)
-            matched = self._matcher.match(compiled.plan, postings)
+        with self._readers.reader() as reader:
+            postings = self._postings(reader)
+            matched = self._matched(compiled.plan, reader, postings)
             counted = count_facets(self._table, matched, chosen)
             page = self._page(compiled, counted.docs, postings, request)
             per_hit = self._settings.snippets_per_hit
             hits = tuple(
-                self._hit(docnum, score, compiled.marked, per_hit, self._store.get)
+                self._hit(reader, docnum, score, compiled.marked, per_hit, self._store.get)
                 for docnum, score in page
             )
             matches = report_matches(postings, counted.docs, {hit.report_id for hit in hits})
@@ -98,9 +124,9 @@ class WhooshBackend:
         raises here, not at the first hit); hits are built in batches as they are taken."""
         parsed = parse_query(request.query, self._taxonomy, self._settings.max_query_chars)
         compiled = compile_query(parsed.node, request.region)
-        with self._lock:
-            postings = Postings(self._leaves, self._table.live_mask)
-            matched = self._matcher.match(compiled.plan, postings)
+        with self._readers.reader() as reader:
+            postings = self._postings(reader)
+            matched = self._matched(compiled.plan, reader, postings)
             docs = selected(self._table, matched, selections(request))
             every = replace(request, page=1, page_size=len(docs))
             ordered = self._page(compiled, docs, postings, every)
@@ -118,9 +144,10 @@ class WhooshBackend:
             return {}
         sections = {section.position: section for section in report.sections}
         found: dict[int, tuple[Span, ...]] = {}
-        with self._lock:
-            for docnum in self._searcher.docs_for_query(Term("report_id", report_id)):
-                section = sections[self._searcher.stored_fields(docnum)["position"]]
+        with self._readers.reader() as reader:
+            searcher = reader.searcher
+            for docnum in searcher.docs_for_query(Term("report_id", report_id)):
+                section = sections[searcher.stored_fields(docnum)["position"]]
                 simplified = report.simplified[section.start : section.end]
                 spans = choose_marks(matched_spans(units, simplified))
                 if spans:
@@ -128,9 +155,20 @@ class WhooshBackend:
         return found
 
     def close(self) -> None:
-        with self._lock:
-            self._searcher.close()
-            self._store.close()
+        self._readers.close()
+        self._store.close()
+
+    def _postings(self, reader: _Reader) -> Postings:
+        return Postings(reader.leaves, self._table.live_mask, self._postings_cache)
+
+    def _matched(self, plan: Plan | None, reader: _Reader, postings: Postings) -> np.ndarray:
+        """The live documents ``plan`` matches, ascending: kept for the next request with the
+        same words and query filters (the request's facet selections apply afterwards)."""
+        if plan is None:
+            return self._table.live
+        return self._matches_cache.get(
+            plan, lambda: self._matcher.match(plan, reader.leaves, postings)
+        )
 
     def _page(
         self, compiled: CompiledQuery, docs: np.ndarray, postings: Postings, request: SearchRequest
@@ -150,15 +188,16 @@ class WhooshBackend:
     ) -> Iterator[Hit]:
         load = lru_cache(maxsize=4)(self._store.get)  # a report's sections come together
         for start in range(0, len(ordered), EXPORT_BATCH):
-            with self._lock:
+            with self._readers.reader() as reader:
                 batch = [
-                    self._hit(docnum, score, units, 1, load)
+                    self._hit(reader, docnum, score, units, 1, load)
                     for docnum, score in ordered[start : start + EXPORT_BATCH]
                 ]
             yield from batch
 
     def _hit(
         self,
+        reader: _Reader,
         docnum: int,
         score: float | None,
         units: tuple[Unit, ...],
@@ -166,7 +205,7 @@ class WhooshBackend:
         load: Callable[[str], Report | None],
     ) -> Hit:
         """The hit of one document with up to ``snippets`` snippets; ``load`` reads a report."""
-        stored = self._searcher.stored_fields(docnum)
+        stored = reader.searcher.stored_fields(docnum)
         report = load(stored["report_id"])
         if report is None:
             raise LookupError(f"report {stored['report_id']} is indexed but not stored")
