@@ -52,6 +52,10 @@ EXPORT_BATCH = 50
 READERS = 8
 """Whoosh readers a generation opens at most: requests beyond this many wait for one."""
 
+REPORTS_KEPT = 256
+"""Reports kept read (decompressed): a page's hits come from few reports, and the next page
+and the report pages opened from it come from the same ones."""
+
 
 @dataclass(frozen=True)
 class _Reader:
@@ -87,6 +91,7 @@ class WhooshBackend:
         self._ranker = Ranker(reader, RANKED_FIELDS)
         self._ranks = order_ranks(self._table)
         self._store = DocStore.open(folder / DOCSTORE_NAME, readonly=True)
+        self._report = lru_cache(maxsize=REPORTS_KEPT)(self._store.get)
         budget = settings.cache_mb * 1024 * 1024 // 2
         self._postings_cache: ArrayCache[tuple[np.ndarray, np.ndarray]] = ArrayCache(budget)
         self._matches_cache: ArrayCache[np.ndarray] = ArrayCache(budget)
@@ -104,7 +109,7 @@ class WhooshBackend:
             page = self._page(compiled, counted.docs, postings, request)
             per_hit = self._settings.snippets_per_hit
             hits = tuple(
-                self._hit(reader, docnum, score, compiled.marked, per_hit, self._store.get)
+                self._hit(reader, docnum, score, compiled.marked, per_hit, self._report)
                 for docnum, score in page
             )
             matches = report_matches(postings, counted.docs, {hit.report_id for hit in hits})
@@ -133,13 +138,13 @@ class WhooshBackend:
         return self._hits(ordered, compiled.marked)
 
     def report(self, report_id: str) -> Report | None:
-        return self._store.get(report_id)
+        return self._report(report_id)
 
     def marks(self, report_id: str, query: str) -> dict[int, tuple[Span, ...]]:
         """The spans ``query`` marks in every section of a report, by section position."""
         parsed = parse_query(query, self._taxonomy, self._settings.max_query_chars)
         units = compile_query(parsed.node).marked
-        report = self._store.get(report_id)
+        report = self._report(report_id)
         if report is None or not units:
             return {}
         sections = {section.position: section for section in report.sections}
