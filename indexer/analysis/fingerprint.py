@@ -14,9 +14,10 @@ from importlib.metadata import version
 from indexer.analysis.lexicon import STOPWORDS, USER_DICT, read_resource
 
 # Bump whenever a change to indexer.analysis or the backend tokenizers changes the terms,
-# offsets or positions produced for some text, or the index's layout changes (4: postings hold
-# counts only, phrases are checked on UTF-16 run-string columns, facets are columns only).
-ANALYSIS_VERSION = 4
+# offsets or positions produced for some text, or the index's layout changes (5: postings hold
+# counts only, phrases are checked on UTF-16 run-string columns, facets are columns only;
+# keep in step with indexer.backends.whoosh.schema.LAYOUT).
+ANALYSIS_VERSION = 5
 
 
 def analysis_fingerprint(extra: bytes = b"") -> str:

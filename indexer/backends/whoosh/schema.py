@@ -33,6 +33,12 @@ REGION_KEY = "region_key"
 PUBLISHED = "published"
 COLUMN_FIELDS: tuple[str, ...] = (*FACET_FIELDS, REGION_KEY, PUBLISHED)
 
+LAYOUT = "gongkai-layout-5"
+"""Names the layout of the Whoosh files (fields, formats, columns and their encodings); written
+beside them as the file of that name. A reader meeting another layout (or none, an index older
+than this marker) refuses it rather than misreading it: only a full reindex makes it usable,
+which a change of ``ANALYSIS_VERSION`` (bumped with it) makes the next reindex do."""
+
 RUN_COLUMNS: dict[str, str] = {"text_bigram": "text_runs", "title_bigram": "title_runs"}
 """The column holding the run string a bigram field's phrases are checked on."""
 

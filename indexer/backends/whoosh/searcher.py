@@ -34,7 +34,7 @@ from indexer.backends.whoosh.query import RANKED_FIELDS, CompiledQuery, Plan, Un
 from indexer.backends.whoosh.ranking import Ranker, best
 from indexer.backends.whoosh.readers import ReaderPool
 from indexer.backends.whoosh.runtexts import RunTexts
-from indexer.backends.whoosh.schema import RUN_COLUMNS
+from indexer.backends.whoosh.schema import LAYOUT, RUN_COLUMNS
 from indexer.backends.whoosh.syntax import parse_query
 from indexer.backends.whoosh.table import read_table
 from indexer.backends.whoosh.writer import WHOOSH_DIR
@@ -66,10 +66,9 @@ class _Reader:
 
 
 def _open_reader(folder: Path) -> _Reader:
-    opened = index.open_dir(folder / WHOOSH_DIR, readonly=True)
-    if set(RUN_COLUMNS.values()) - set(opened.schema.names()):
-        raise IndexFormatError(f"{folder} was built in an older layout (no run strings)")
-    searcher = opened.searcher()
+    if not (folder / WHOOSH_DIR / LAYOUT).exists():
+        raise IndexFormatError(f"{folder} was built in an older layout (not {LAYOUT})")
+    searcher = index.open_dir(folder / WHOOSH_DIR, readonly=True).searcher()
     return _Reader(searcher, searcher.reader().leaf_readers())
 
 

@@ -19,7 +19,7 @@ from whoosh.writing import SegmentWriter
 
 from indexer.backends.whoosh.codec import CountsCodec
 from indexer.backends.whoosh.parallel import SpawningMpWriter
-from indexer.backends.whoosh.schema import build_schema, section_documents
+from indexer.backends.whoosh.schema import LAYOUT, build_schema, section_documents
 from indexer.docstore import DOCSTORE_NAME, DocStore
 from indexer.models import Report
 
@@ -44,6 +44,7 @@ class WhooshIndexWriter:
         engine_dir = folder / WHOOSH_DIR
         if base is None:
             engine_dir.mkdir(parents=True)
+            (engine_dir / LAYOUT).touch()
             self._index = index.create_in(engine_dir, build_schema())
             self._store = DocStore.open(folder / DOCSTORE_NAME)
         else:
