@@ -14,10 +14,10 @@ from importlib.metadata import version
 from indexer.analysis.lexicon import STOPWORDS, USER_DICT, read_resource
 
 # Bump whenever a change to indexer.analysis or the backend tokenizers changes the terms,
-# offsets or positions produced for some text, or the index's layout changes (5: postings hold
-# counts only, phrases are checked on UTF-16 run-string columns, facets are columns only;
+# offsets or positions produced for some text, or the index's layout changes (6: postings hold
+# counts only or existence, phrases are checked on UTF-16 run-string columns, facets are columns;
 # keep in step with indexer.backends.whoosh.schema.LAYOUT).
-ANALYSIS_VERSION = 5
+ANALYSIS_VERSION = 6
 
 
 def analysis_fingerprint(extra: bytes = b"") -> str:

@@ -24,6 +24,8 @@ from typing import Any
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.writing import SegmentWriter
 
+from indexer.backends.whoosh.pool import CompactSegmentWriter
+
 _SPAWN = multiprocessing.get_context("spawn")
 POLL_SECONDS = 1.0
 
@@ -43,7 +45,7 @@ class SpawningSubWriter(SubWriterTask):
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         parent = os.getppid()
         ix = self.storage.open_index(self.indexname)
-        writer = self.writer = SegmentWriter(ix, _lk=False, **self.kwargs)
+        writer = self.writer = CompactSegmentWriter(ix, _lk=False, **self.kwargs)
         while os.getppid() == parent:
             try:
                 job = self.jobqueue.get(timeout=POLL_SECONDS)

@@ -17,6 +17,7 @@ from typing import Any
 
 from whoosh.columns import RefBytesColumn, VarBytesColumn
 from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.formats import Existence
 
 from indexer.analysis.runs import encode_runs
 from indexer.backends.whoosh.analysis import Counts, bigram_analyzer, word_analyzer
@@ -33,7 +34,7 @@ REGION_KEY = "region_key"
 PUBLISHED = "published"
 COLUMN_FIELDS: tuple[str, ...] = (*FACET_FIELDS, REGION_KEY, PUBLISHED)
 
-LAYOUT = "gongkai-layout-5"
+LAYOUT = "gongkai-layout-6"
 """Names the layout of the Whoosh files (fields, formats, columns and their encodings); written
 beside them as the file of that name. A reader meeting another layout (or none, an index older
 than this marker) refuses it rather than misreading it: only a full reindex makes it usable,
@@ -59,7 +60,7 @@ def build_schema() -> Schema:
         report_id=ID(stored=True),
         position=STORED(),
         source=ID(),
-        region=KEYWORD(),
+        region=_existence(KEYWORD()),
         title=_counted(word_analyzer()),
         title_bigram=_counted(bigram_analyzer()),
         heading=_counted(word_analyzer()),
@@ -68,6 +69,12 @@ def build_schema() -> Schema:
         **columns,
         **runs,
     )
+
+
+def _existence(field: KEYWORD) -> KEYWORD:
+    """A field whose postings say only which documents hold a term (no counts)."""
+    field.format = Existence()
+    return field
 
 
 def _counted(analyzer: Any) -> TEXT:

@@ -19,6 +19,7 @@ from whoosh.writing import SegmentWriter
 
 from indexer.backends.whoosh.codec import CountsCodec
 from indexer.backends.whoosh.parallel import SpawningMpWriter
+from indexer.backends.whoosh.pool import CompactSegmentWriter
 from indexer.backends.whoosh.schema import LAYOUT, build_schema, section_documents
 from indexer.docstore import DOCSTORE_NAME, DocStore
 from indexer.models import Report
@@ -104,7 +105,7 @@ class WhooshIndexWriter:
         if procs > 1:
             self._writer = SpawningMpWriter(self._index, procs=procs, **options)
         else:
-            self._writer = SegmentWriter(self._index, **options)
+            self._writer = CompactSegmentWriter(self._index, **options)
         for field, value in self._deletions:
             self._writer.delete_by_term(field, value)
         for documents in self._buffer:
