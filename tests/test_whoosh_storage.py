@@ -11,7 +11,7 @@ import pytest
 from whoosh import index
 from whoosh.fields import TEXT, Schema
 
-from indexer.analysis.runs import run_pattern, run_pattern_bytes, run_string
+from indexer.analysis.runs import encode_runs, run_pattern, run_pattern_bytes, run_string
 from indexer.backends.whoosh import runtexts
 from indexer.backends.whoosh.engine import WhooshEngine
 from indexer.backends.whoosh.mapped import MappedFile, ViewReader, install
@@ -122,3 +122,21 @@ def test_the_service_asks_for_a_reindex_of_an_old_layout(tmp_path: Path) -> None
     service = SearchService(type(settings)(**{**vars(settings), "index_path": tmp_path}))
     with pytest.raises(NoIndexError, match="gongkai reindex"):
         service.search(SearchRequest(query="政务公开"))
+
+
+@pytest.mark.parametrize(
+    ("texts", "query", "expected"),
+    [
+        (["一乎", "幎", "一幎"], "乎", [0]),  # 00 4e|4e 4e: a match one byte off hides the real one
+        (["一幎", "乎乎", "公开"], "乎", [1]),  # 00 4e|4e 5e: only one byte off
+        (["政务公开", "公开", "开公"], "公开", [0, 1]),
+    ],
+)
+def test_a_scan_finds_matches_one_byte_off_never_and_real_ones_always(
+    texts: list[str], query: str, expected: list[int]
+) -> None:
+    encoded = [encode_runs(text) for text in texts]
+    lengths = np.array([len(value) for value in encoded], dtype=np.int64)
+    starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+    segment = runtexts._Segment(0, b"".join(encoded), starts, starts + lengths)
+    assert runtexts._scan(segment, run_pattern_bytes(query)).tolist() == expected

@@ -12,8 +12,7 @@ already match are checked, on their run strings (:mod:`~indexer.backends.whoosh.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from functools import reduce
+from collections.abc import Callable
 
 import numpy as np
 from whoosh.reading import IndexReader
@@ -22,6 +21,7 @@ from indexer.analysis.runs import run_pattern_bytes
 from indexer.backends.whoosh.postings import EMPTY_IDS, Postings
 from indexer.backends.whoosh.query import Fields, Match, Plan, Unit
 from indexer.backends.whoosh.runtexts import RunTexts
+from indexer.backends.whoosh.sets import difference, intersection, union
 from indexer.backends.whoosh.syntax import AllOf, Filter, Not, Years
 from indexer.backends.whoosh.table import Table
 
@@ -59,17 +59,17 @@ class _Evaluation:
         if plan is None:
             return self._table.live
         if isinstance(plan, Match):
-            return _union(self._unit(unit, plan.fields) for unit in plan.units)
+            return union(self._unit(unit, plan.fields) for unit in plan.units)
         if isinstance(plan, Filter):
             return self._filter(plan)
         if isinstance(plan, Years):
             return self._column_docs("year", plan.range.accepts)
         if isinstance(plan, Not):
-            return np.setdiff1d(self._table.live, self.match(plan.child), assume_unique=True)
+            return difference(self._table.live, self.match(plan.child))
         parts = [self.match(child) for child in plan.children]
         if isinstance(plan, AllOf):
-            return reduce(lambda a, b: np.intersect1d(a, b, assume_unique=True), parts)
-        return _union(parts)
+            return intersection(parts)
+        return union(parts)
 
     def _filter(self, plan: Filter) -> np.ndarray:
         if plan.field in self._table.columns:
@@ -91,28 +91,21 @@ class _Evaluation:
             else:
                 bigrams = self._phrase(bigram_field, unit, already=words)
             found += [words, bigrams]
-        return _union(found)
+        return union(found)
 
     def _term(self, field: str, text: str) -> np.ndarray:
         return self._postings.ids(field, text)
 
     def _prefix(self, field: str, prefix: str) -> np.ndarray:
         texts = {text for leaf, _ in self._leaves for text in leaf.expand_prefix(field, prefix)}
-        return _union(self._term(field, text) for text in texts)
+        return union(self._term(field, text) for text in texts)
 
     def _phrase(self, field: str, unit: Unit, already: np.ndarray) -> np.ndarray:
         """Documents where the unit's bigrams stand in order; documents in ``already``
         (matched anyway) may be left out unchecked."""
         holding = [self._term(field, text) for text, _ in unit.bigrams]
-        candidates = reduce(lambda a, b: np.intersect1d(a, b, assume_unique=True), holding)
+        candidates = intersection(holding)
         if len(unit.bigrams) == 1:
             return candidates
-        unchecked = np.setdiff1d(candidates, already, assume_unique=True)
+        unchecked = difference(candidates, already)
         return self._runs[field].matching(run_pattern_bytes(unit.runs), unchecked)
-
-
-def _union(parts: Iterable[np.ndarray]) -> np.ndarray:
-    arrays = [part for part in parts if len(part)]
-    if not arrays:
-        return EMPTY_IDS
-    return arrays[0] if len(arrays) == 1 else np.unique(np.concatenate(arrays))

@@ -9,10 +9,13 @@ Whoosh's public matcher interface, one posting at a time; both ways give the sam
 
 from __future__ import annotations
 
+import io
+import pickle
+import zlib
 from collections.abc import Callable
 
 import numpy as np
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import IndexReader, TermNotFound
 from whoosh.util.numeric import byte_to_length
@@ -84,22 +87,45 @@ def _is_w3(matcher: object) -> bool:
 
 
 def block_postings(matcher: W3LeafMatcher) -> tuple[np.ndarray, np.ndarray]:
-    """A fresh Whoosh 3 leaf matcher's postings, a block at a time."""
-    ids: list[np.ndarray] = []
-    weights: list[np.ndarray] = []
-    while matcher.is_active():
-        matcher._read_data()
-        deltas, block_weights = matcher._data[0], matcher._data[1]
-        size = len(deltas)
-        ids.append(np.cumsum(np.array(deltas, dtype=np.int64)))
+    """A fresh Whoosh 3 leaf matcher's postings, read block by block from the term's bytes.
+
+    Whoosh 3 writes a term's postings as its header tag, then blocks of: a big-endian int (the
+    block's length, negative for the last), a pickled info tuple (its fourth item says whether
+    the data is compressed), and the pickled ``(id deltas, weights, values)`` data. Reading them
+    here, from one copy of the term's bytes, skips the matcher's per-block file seeks and reads
+    (most of a common term's cost); ids are summed for all blocks at once.
+    """
+    length = matcher._length  # a term info read from disk gives it as a 1-tuple
+    size = length[0] if isinstance(length, tuple) else length
+    raw = io.BytesIO(matcher._postfile.get(matcher._startoffset, size))
+    if raw.read(4) != WHOOSH3_HEADER_MAGIC:
+        raise ValueError("not Whoosh 3 postings")
+    deltas: list[int] = []
+    weights: list[float] = []
+    sizes: list[int] = []
+    while True:
+        at = raw.tell()
+        length = int.from_bytes(raw.read(4), "big", signed=True)
+        info = pickle.load(raw)
+        end = at + 4 + abs(length)
+        data = raw.getbuffer()[raw.tell() : end]
+        block_ids, block_weights, _ = pickle.loads(zlib.decompress(data) if info[3] else data)
+        del data  # the buffer must be released before the stream moves on
+        deltas.extend(block_ids)
+        sizes.append(len(block_ids))
         if block_weights is None or isinstance(block_weights, float):
-            weights.append(np.full(size, 1.0 if block_weights is None else block_weights))
+            weights.extend([1.0 if block_weights is None else block_weights] * len(block_ids))
         else:
-            weights.append(np.array(block_weights, dtype=np.float64))
-        matcher._next_block()
-    if not ids:
+            weights.extend(block_weights)
+        if length < 0:
+            break
+        raw.seek(end)
+    if not deltas:
         return EMPTY_IDS, _EMPTY_WEIGHTS
-    return np.concatenate(ids), np.concatenate(weights)
+    summed = np.cumsum(np.array(deltas, dtype=np.int64))
+    firsts = np.cumsum([0, *sizes[:-1]])
+    before = np.concatenate(([0], summed[firsts[1:] - 1]))  # each block's deltas restart at 0
+    return summed - np.repeat(before, sizes), np.array(weights, dtype=np.float64)
 
 
 def posting_by_posting(matcher: object) -> tuple[np.ndarray, np.ndarray]:

@@ -5,8 +5,8 @@ pattern (:func:`indexer.analysis.runs.run_pattern_bytes`) is found in its run st
 offset. Each segment's run strings lie one after another in its column (each starts and ends
 with a separator, each an even number of bytes), read in place from the memory-mapped segment
 file. Few candidates are checked one by one; when they make up much of a segment, one pass over
-the segment finds the first match of each matching document at C speed (a match never spans two
-documents: the pattern never holds two separators in a row, the place where two meet does).
+the segment finds every match at C speed (a match never spans two documents: the pattern never
+holds two separators in a row, the place where two meet does).
 """
 
 from __future__ import annotations
@@ -21,8 +21,9 @@ from whoosh.reading import IndexReader
 from indexer.analysis.runs import ENCODING, search_aligned
 from indexer.backends.whoosh.postings import EMPTY_IDS
 
-SCAN_SHARE = 0.25
-"""Scan a whole segment once its candidates hold this share of its bytes."""
+SCAN_SHARE = 0.05
+"""Scan a whole segment once its candidates hold this share of its bytes (a scan runs at C
+speed; checking a candidate costs a Python call)."""
 
 
 @dataclass(frozen=True)
@@ -76,15 +77,25 @@ class RunTexts:
 
 
 def _scan(segment: _Segment, pattern: re.Pattern[bytes]) -> np.ndarray:
-    """The local documents whose run string holds ``pattern``: one pass over the segment,
-    going on from the end of each document found."""
-    found: list[int] = []
-    at = 0
-    while (match := search_aligned(pattern, segment.data, at)) is not None:
-        doc = int(np.searchsorted(segment.starts, match.start(), side="right")) - 1
-        found.append(doc)
-        at = int(segment.ends[doc])
-    return np.array(found, dtype=np.int64)
+    """The local documents whose run string holds ``pattern``: every match in one pass over
+    the segment, mapped to documents by offset. A match one byte off is not one, but may hide
+    a real match overlapping it: the documents it touches are checked again, one by one."""
+    data, starts, ends = segment.data, segment.starts, segment.ends
+    found = np.fromiter((match.span() for match in pattern.finditer(data)), np.dtype((np.int64, 2)))
+    if not len(found):
+        return EMPTY_IDS
+    aligned = found[:, 0] % 2 == 0
+    docs = np.searchsorted(starts, found[aligned, 0], side="right") - 1
+    off = found[~aligned]
+    if len(off):
+        touched = np.searchsorted(starts, off.ravel(), side="right") - 1
+        again = [
+            doc
+            for doc in np.unique(touched).tolist()
+            if search_aligned(pattern, data, int(starts[doc]), int(ends[doc])) is not None
+        ]
+        docs = np.concatenate([docs, np.array(again, dtype=np.int64)])
+    return np.unique(docs)
 
 
 def _segment(leaf: IndexReader, base: int, column: str) -> _Segment:
