@@ -34,11 +34,13 @@ test: lint browser
 screenshot: install browser
 	$(BIN)/python scripts/screenshot.py
 
-# `make bench SCALE=medium`: gongkai against stock Whoosh+jieba (BENCHMARKS.md).
+# `make bench SCALE=medium`: gongkai against stock Whoosh+jieba (BENCHMARKS.md);
+# `make bench SCALE=large BENCH_ARGS=--no-stock` measures gongkai alone.
 SCALE ?= small
+BENCH_ARGS ?=
 
 bench: install
-	$(BIN)/python -m bench.run --scale $(SCALE)
+	$(BIN)/python -m bench.run --scale $(SCALE) $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .cache

@@ -65,13 +65,16 @@ ROWS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def run(scale: str, results_dir: Path = RESULTS) -> tuple[dict, Path]:
-    """Every figure of ``scale``; the result and the JSON file it was written to."""
+def run(scale: str, results_dir: Path = RESULTS, stock: bool = True) -> tuple[dict, Path]:
+    """Every figure of ``scale``; the result and the JSON file it was written to. Without
+    ``stock`` only gongkai is measured (its own targets at large do not need the baseline,
+    which would take most of the run there)."""
     work = scale_dir(scale)
     phases: dict[str, float] = {}
     corpus = _timed(phases, "generate", ensure_corpus, scale)
     engines: dict[str, dict] = {}
-    for name, command in (("gongkai", gongkai_index_command), ("stock", stock_index_command)):
+    builders = (("gongkai", gongkai_index_command), ("stock", stock_index_command))
+    for name, command in builders if stock else builders[:1]:
         index_dir, log = work / f"{name}-index", work / f"{name}-index.log"
         args = (command(corpus, index_dir), corpus, index_dir, log)
         engines[name] = {"indexing": _timed(phases, f"index {name}", measure_indexing, *args)}
@@ -85,6 +88,8 @@ def run(scale: str, results_dir: Path = RESULTS) -> tuple[dict, Path]:
         "stock": (stock_server, stock_server, Request.stock_url),
     }
     for name, (server, load_server, url_of) in servers.items():
+        if name not in engines:
+            continue
         port, index_dir = free_port(), work / f"{name}-index"
         args = (server(index_dir, port), port, url_of, LOAD_SECONDS[scale])
         log, load = work / f"{name}-serve.log", load_server(index_dir, port)
@@ -126,7 +131,8 @@ def table(engines: dict[str, dict]) -> list[dict]:
     """The rows of the summary: figure, gongkai, stock, ratio (gongkai ÷ stock)."""
     rows = []
     for figure, phase, key in ROWS:
-        ours, theirs = engines["gongkai"][phase][key], engines["stock"][phase][key]
+        ours = engines["gongkai"][phase][key]
+        theirs = engines["stock"][phase][key] if "stock" in engines else None
         ratio = round(ours / theirs, 2) if theirs else None
         rows.append({"figure": figure, "gongkai": ours, "stock": theirs, "ratio": ratio})
     return rows
@@ -137,7 +143,8 @@ def markdown(result: dict) -> str:
     lines = ["| figure | gongkai | stock | gongkai ÷ stock |", "|---|---:|---:|---:|"]
     for row in result["table"]:
         ratio = "–" if row["ratio"] is None else f"{row['ratio']:g}×"
-        lines.append(f"| {row['figure']} | {row['gongkai']:g} | {row['stock']:g} | {ratio} |")
+        stock = "–" if row["stock"] is None else f"{row['stock']:g}"
+        lines.append(f"| {row['figure']} | {row['gongkai']:g} | {stock} | {ratio} |")
     jieba = result["jieba"]
     lines.append(
         f"| jieba alone MB/s, 1 core / {jieba['cores']} cores | "
@@ -169,7 +176,11 @@ def machine() -> dict:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", choices=SCALES, default="small")
-    result, path = run(parser.parse_args(argv).scale)
+    parser.add_argument(
+        "--no-stock", action="store_true", help="measure gongkai only (no baseline)"
+    )
+    args = parser.parse_args(argv)
+    result, path = run(args.scale, stock=not args.no_stock)
     corpus = result["corpus"]
     print(f"\n{result['scale']}: {corpus['reports']} reports, {corpus['mb']} MB, {path}\n")
     print(markdown(result))

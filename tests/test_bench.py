@@ -14,7 +14,7 @@ import pytest
 
 from bench.generate import ensure_corpus
 from bench.queries import latency_requests, load_requests
-from bench.run import ROWS, markdown, run
+from bench.run import ROWS, markdown, run, table
 
 
 @pytest.fixture(scope="module")
@@ -80,3 +80,12 @@ def test_corpus_is_reused_and_deterministic(
     before = stamp.stat().st_mtime_ns
     assert ensure_corpus("tiny") == again
     assert stamp.stat().st_mtime_ns == before
+
+
+def test_a_run_without_the_baseline_leaves_its_column_empty(tiny: tuple[dict, Path]) -> None:
+    result, _ = tiny
+    alone = {"gongkai": {phase: result["gongkai"][phase] for phase in ("indexing", "serving")}}
+    rows = table(alone)
+    assert all(row["stock"] is None and row["ratio"] is None for row in rows)
+    shown = markdown({**result, "table": rows})
+    assert "| query p95 (ms) |" in shown and "| – | – |" in shown
