@@ -105,7 +105,7 @@ class WhooshBackend:
             postings = self._postings(reader)
             matched = self._matched(compiled.plan, reader, postings)
             counted = count_facets(self._table, matched, chosen)
-            page = self._page(compiled, counted.docs, postings, request)
+            page = self._page(compiled, matched, counted.docs, postings, request)
             per_hit = self._settings.snippets_per_hit
             hits = tuple(
                 self._hit(reader, docnum, score, compiled.marked, per_hit, self._report)
@@ -133,7 +133,7 @@ class WhooshBackend:
             matched = self._matched(compiled.plan, reader, postings)
             docs = selected(self._table, matched, selections(request))
             every = replace(request, page=1, page_size=len(docs))
-            ordered = self._page(compiled, docs, postings, every)
+            ordered = self._page(compiled, matched, docs, postings, every)
         return self._hits(ordered, compiled.marked)
 
     def report(self, report_id: str) -> Report | None:
@@ -175,17 +175,39 @@ class WhooshBackend:
         )
 
     def _page(
-        self, compiled: CompiledQuery, docs: np.ndarray, postings: Postings, request: SearchRequest
+        self,
+        compiled: CompiledQuery,
+        matched: np.ndarray,
+        docs: np.ndarray,
+        postings: Postings,
+        request: SearchRequest,
     ) -> list[tuple[int, float | None]]:
+        """The page of ``docs`` (the ``matched`` documents the request's selections keep)."""
         offset = (request.page - 1) * request.page_size
         if request.page_size == 0 or offset >= len(docs):
             return []
         if request.sort == "relevance" and compiled.ranking is not None:
-            scores = self._ranker.scores(compiled.ranking, docs, postings)
+            scores = self._scores(compiled, matched, docs, postings)
             return list(best(docs, scores, offset, request.page_size))
         sort = BROWSE if request.sort == "relevance" else request.sort
         page = page_in_order(self._ranks[sort], docs, offset, request.page_size)
         return [(int(docnum), None) for docnum in page]
+
+    def _scores(
+        self, compiled: CompiledQuery, matched: np.ndarray, docs: np.ndarray, postings: Postings
+    ) -> np.ndarray:
+        """The scores of ``docs``. With a cache, every match of the query is scored once and
+        kept, so other pages and selections of the same words rank without reading postings
+        (a document's score does not depend on the other documents)."""
+        ranking = compiled.ranking
+        assert ranking is not None
+        if not self._matches_cache.budget or compiled.plan is None:
+            return self._ranker.scores(ranking, docs, postings)
+        every = self._matches_cache.get(
+            ("scores", compiled.plan, ranking),
+            lambda: self._ranker.scores(ranking, matched, postings),
+        )
+        return every[np.searchsorted(matched, docs)]
 
     def _hits(
         self, ordered: list[tuple[int, float | None]], units: tuple[Unit, ...]
