@@ -6,6 +6,7 @@ the indexer never imports the web UI.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import click
@@ -32,7 +33,9 @@ def serve(
     """Serve the search pages and the JSON API over the index (reopened by itself when a
     reindex switches to a new one)."""
     settings = settings_from(config_path, index_path)
-    initialise()  # load jieba's dictionary now, not during the first search
+    # Load jieba's dictionary now, not during the first search, beside the rest of start-up;
+    # a search arriving before it is loaded waits for it (initialise holds a lock).
+    threading.Thread(target=initialise, name="load-jieba", daemon=True).start()
     app = create_app({"GONGKAI_SETTINGS": settings})
     host = host or settings.server.host
     port = port or settings.server.port

@@ -76,7 +76,6 @@ class WhooshBackend:
     """A read-only view of one generation folder."""
 
     def __init__(self, folder: Path, settings: SearchSettings, taxonomy: Taxonomy) -> None:
-        initialise()  # the first query would otherwise pay for loading jieba's dictionary
         install()  # segment files are read in place, not copied (see its module)
         self._settings = settings
         self._taxonomy = taxonomy
@@ -94,6 +93,7 @@ class WhooshBackend:
         budget = settings.cache_mb * 1024 * 1024 // 2
         self._postings_cache: ArrayCache[tuple[np.ndarray, np.ndarray]] = ArrayCache(budget)
         self._matches_cache: ArrayCache[np.ndarray] = ArrayCache(budget)
+        initialise()  # the first query would otherwise pay for loading jieba's dictionary
 
     def search(self, request: SearchRequest) -> SearchResults:
         """Run ``request``; a ``page_size`` of 0 counts without fetching hits."""

@@ -63,9 +63,11 @@ class Table:
 def read_table(reader: IndexReader) -> Table:
     """Build the table of an index reader (all its segments)."""
     size = reader.doc_count_all()
-    live = np.fromiter(reader.all_doc_ids(), dtype=np.int64)
-    mask = np.zeros(size, dtype=bool)
-    mask[live] = True
+    mask = np.ones(size, dtype=bool)
+    for leaf, base in reader.leaf_readers():
+        deleted = np.fromiter(leaf.deleted_docs_set, dtype=np.int64) if leaf.has_deletions() else ()
+        mask[np.asarray(deleted, dtype=np.int64) + base] = False
+    live = np.flatnonzero(mask)
     columns = {field: _column(reader, field, size) for field in COLUMN_FIELDS}
     placed = {field: place(columns, field, parents) for field, parents in PARENT_COLUMNS.items()}
     return Table(live, mask, columns, placed)
