@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from whoosh.filedb.filestore import FileStorage
 
-from indexer.backends.whoosh import pool as pool_module
 from indexer.backends.whoosh.pool import CompactPool
 
 TERMS = ["政务", "公开", "申请", "2023", "依申请公开"]
@@ -51,7 +50,3 @@ def test_posting_values_and_out_of_order_documents_are_refused(tmp_path: Path) -
     pool.add(("text", b"x", 5, 1.0, b""))
     with pytest.raises(ValueError, match="out of order"):
         pool.add(("text", b"x", 4, 1.0, b""))
-
-
-def test_memory_per_posting_sets_the_run_size() -> None:
-    assert CompactPool(None, limitmb=12)._limit == 12 * 1024 * 1024 // pool_module.BYTES_PER_POSTING

@@ -4,6 +4,7 @@ place from memory-mapped segment files, and old layouts refused with a clear mes
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -17,12 +18,15 @@ from indexer.backends.whoosh.engine import WhooshEngine
 from indexer.backends.whoosh.mapped import MappedFile, ViewReader, install
 from indexer.backends.whoosh.postings import Postings
 from indexer.backends.whoosh.runtexts import RunTexts
+from indexer.backends.whoosh.schema import LAYOUT
 from indexer.backends.whoosh.writer import WHOOSH_DIR
 from indexer.reindex.layout import current_generation, new_generation, switch_to
+from indexer.reindex.manifest import read_manifest, write_manifest
 from indexer.search.service import NoIndexError, SearchService
 from indexer.search.types import IndexFormatError, SearchRequest
 
 from .search_fixtures import CRAFTED, repo_settings, shared_index
+from .test_reindex_support import make_corpus, run_reindex
 
 DATA = b"first line\nsecond\n\nlast without newline"
 
@@ -140,3 +144,21 @@ def test_a_scan_finds_matches_one_byte_off_never_and_real_ones_always(
     starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
     segment = runtexts._Segment(0, b"".join(encoded), starts, starts + lengths)
     assert runtexts._scan(segment, run_pattern_bytes(query)).tolist() == expected
+
+
+def test_a_reindex_over_an_older_layout_rebuilds_it_in_full(tmp_path: Path) -> None:
+    corpus, index_root = make_corpus(tmp_path / "corpus", 2), tmp_path / "index"
+    taxonomy = repo_settings().taxonomy
+    run_reindex(corpus, index_root, taxonomy, engine=WhooshEngine(procs=1))
+    generation = current_generation(index_root)
+    assert generation is not None
+    (generation / WHOOSH_DIR / LAYOUT).unlink()  # as an index of the layout before looks
+    manifest = read_manifest(generation)
+    assert manifest is not None
+    write_manifest(generation, replace(manifest, engine="whoosh (gongkai-layout-5)"))
+    summary = run_reindex(corpus, index_root, taxonomy, engine=WhooshEngine(procs=1))
+    assert summary.full_reason is not None
+    assert "gongkai-layout-5" in summary.full_reason and LAYOUT in summary.full_reason
+    rebuilt = current_generation(index_root)
+    assert rebuilt is not None and rebuilt != generation
+    WhooshEngine(procs=1).open_backend(rebuilt).close()  # served again

@@ -14,9 +14,8 @@ from importlib.metadata import version
 from indexer.analysis.lexicon import STOPWORDS, USER_DICT, read_resource
 
 # Bump whenever a change to indexer.analysis or the backend tokenizers changes the terms,
-# offsets or positions produced for some text, or the index's layout changes (6: postings hold
-# counts only or existence, phrases are checked on UTF-16 run-string columns, facets are columns;
-# keep in step with indexer.backends.whoosh.schema.LAYOUT).
+# offsets or positions produced for some text. (An engine's own file layout is its concern: see
+# indexer.backends.whoosh.schema.LAYOUT.)
 ANALYSIS_VERSION = 6
 
 

@@ -24,8 +24,10 @@ class ArrayCache(Generic[V]):
     >>> cache = ArrayCache(budget=100)
     >>> cache.get("a", lambda: np.zeros(10)).nbytes, cache.size
     (80, 80)
-    >>> _ = cache.get("b", lambda: np.zeros(5)); ("a" in cache, "b" in cache, cache.size)
-    (False, True, 40)
+    >>> _ = cache.get("b", lambda: np.zeros(5)); cache.size  # "a" made room for "b"
+    40
+    >>> cache.get("a", lambda: np.ones(1)).tolist()  # computed again: it was dropped
+    [1.0]
     """
 
     def __init__(self, budget: int) -> None:
@@ -33,10 +35,6 @@ class ArrayCache(Generic[V]):
         self.size = 0
         self._values: OrderedDict[Hashable, tuple[V, int]] = OrderedDict()
         self._lock = threading.Lock()
-
-    def __contains__(self, key: Hashable) -> bool:
-        with self._lock:
-            return key in self._values
 
     def get(self, key: Hashable, compute: Callable[[], V]) -> V:
         """The value under ``key``, computed (outside the lock) when it is not kept."""

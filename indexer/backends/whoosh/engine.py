@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from indexer.backends.whoosh.schema import LAYOUT
 from indexer.backends.whoosh.searcher import WhooshBackend
 from indexer.backends.whoosh.writer import PARALLEL_SECTIONS, WhooshIndexWriter
 from indexer.config import SearchSettings
@@ -19,7 +20,8 @@ class WhooshEngine:
     worker processes (default: one per CPU; 1 keeps it in this process).
     """
 
-    name = "whoosh"
+    name = f"whoosh ({LAYOUT})"
+    """Recorded with each generation: a reindex over one of another layout rebuilds in full."""
 
     def __init__(
         self,

@@ -12,7 +12,6 @@ from __future__ import annotations
 import io
 import pickle
 import zlib
-from collections.abc import Callable
 
 import numpy as np
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, W3LeafMatcher
@@ -39,7 +38,7 @@ class Postings:
     ) -> None:
         self._leaves = leaves
         self._live = live  # a boolean per document number
-        self._shared = shared
+        self._shared = shared if shared is not None else ArrayCache(0)
         self._read: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
 
     def ids(self, field: str, text: str) -> np.ndarray:
@@ -50,8 +49,7 @@ class Postings:
         """The live documents holding the term (ascending) and the term's weight in each."""
         key = (field, text)
         if key not in self._read:
-            read = self._shared.get if self._shared is not None else _now
-            self._read[key] = read(key, lambda: self._from_segments(field, text))
+            self._read[key] = self._shared.get(key, lambda: self._from_segments(field, text))
         return self._read[key]
 
     def _from_segments(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
@@ -60,13 +58,6 @@ class Postings:
         weights = np.concatenate([w for _, w in parts]) if parts else _EMPTY_WEIGHTS
         keep = self._live[ids]
         return ids[keep], weights[keep]
-
-
-def _now(
-    key: object, compute: Callable[[], tuple[np.ndarray, np.ndarray]]
-) -> tuple[np.ndarray, np.ndarray]:
-    """Read without keeping (no shared cache)."""
-    return compute()
 
 
 def _leaf_postings(

@@ -20,6 +20,7 @@ from whoosh.reading import IndexReader
 
 from indexer.analysis.runs import ENCODING, search_aligned
 from indexer.backends.whoosh.postings import EMPTY_IDS
+from indexer.backends.whoosh.sets import contains
 
 SCAN_SHARE = 0.05
 """Scan a whole segment once its candidates hold this share of its bytes (a scan runs at C
@@ -51,18 +52,13 @@ class RunTexts:
                 continue
             wanted = int((segment.ends[local] - segment.starts[local]).sum())
             if wanted >= SCAN_SHARE * len(segment.data):
-                found = _scan(segment, pattern)
-                local = local[np.isin(local, found, assume_unique=True)]
+                local = local[contains(_scan(segment, pattern), local)]
             else:
-                data, starts, ends = segment.data, segment.starts, segment.ends
-                local = np.array(
-                    [
-                        d
-                        for d in local.tolist()
-                        if search_aligned(pattern, data, starts[d], ends[d])
-                    ],
-                    dtype=np.int64,
+                spans = zip(
+                    segment.starts[local].tolist(), segment.ends[local].tolist(), strict=True
                 )
+                held = [search_aligned(pattern, segment.data, *span) is not None for span in spans]
+                local = local[np.array(held, dtype=bool)]
             kept.append(local + segment.base)
         return np.concatenate(kept) if kept else EMPTY_IDS
 

@@ -5,8 +5,8 @@ store only term frequencies: matching, counting and ranking need no more. Phrase
 checked, and hits marked, on the run strings (:mod:`indexer.analysis.runs`) kept in the columns
 of :data:`RUN_COLUMNS`, read in place from the memory-mapped segment files; positions and
 character offsets for every term would take several times the text's own size. Facet and sort
-fields are indexed terms (for filters) and reference columns (one small code per document, read
-into arrays once per opened index for counting and sorting).
+fields are reference columns only (one small code per document, read into arrays once per opened
+index for filtering, counting and sorting).
 """
 
 from __future__ import annotations
@@ -37,8 +37,8 @@ COLUMN_FIELDS: tuple[str, ...] = (*FACET_FIELDS, REGION_KEY, PUBLISHED)
 LAYOUT = "gongkai-layout-6"
 """Names the layout of the Whoosh files (fields, formats, columns and their encodings); written
 beside them as the file of that name. A reader meeting another layout (or none, an index older
-than this marker) refuses it rather than misreading it: only a full reindex makes it usable,
-which a change of ``ANALYSIS_VERSION`` (bumped with it) makes the next reindex do."""
+than this marker) refuses it rather than misreading it. The engine's name carries it too, so the
+next reindex over a generation of another layout rebuilds in full."""
 
 RUN_COLUMNS: dict[str, str] = {"text_bigram": "text_runs", "title_bigram": "title_runs"}
 """The column holding the run string a bigram field's phrases are checked on."""

@@ -5,14 +5,14 @@ codes and field lengths, the browse orders, the run strings' places. A request t
 of its terms' postings once, matches and counts facets on arrays, scores the matches on arrays
 when it ranks by relevance, and looks up only the page's sections for snippets. Requests run
 side by side, each on a Whoosh reader of its own (:mod:`~indexer.backends.whoosh.readers`);
-the postings and the matches of recent queries are kept for the next request that needs them
+the postings, matches and scores of recent queries are kept for the next request that needs them
 (paging and drilling down ask for the same ones), up to ``search.cache_mb``.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -35,6 +35,7 @@ from indexer.backends.whoosh.ranking import Ranker, best
 from indexer.backends.whoosh.readers import ReaderPool
 from indexer.backends.whoosh.runtexts import RunTexts
 from indexer.backends.whoosh.schema import LAYOUT, RUN_COLUMNS
+from indexer.backends.whoosh.sets import contains
 from indexer.backends.whoosh.syntax import parse_query
 from indexer.backends.whoosh.table import read_table
 from indexer.backends.whoosh.writer import WHOOSH_DIR
@@ -108,8 +109,7 @@ class WhooshBackend:
             page = self._page(compiled, matched, counted.docs, postings, request)
             per_hit = self._settings.snippets_per_hit
             hits = tuple(
-                self._hit(reader, docnum, score, compiled.marked, per_hit, self._report)
-                for docnum, score in page
+                self._hit(reader, docnum, score, compiled.marked, per_hit) for docnum, score in page
             )
             matches = report_matches(postings, counted.docs, {hit.report_id for hit in hits})
         return SearchResults(
@@ -212,11 +212,10 @@ class WhooshBackend:
     def _hits(
         self, ordered: list[tuple[int, float | None]], units: tuple[Unit, ...]
     ) -> Iterator[Hit]:
-        load = lru_cache(maxsize=4)(self._store.get)  # a report's sections come together
         for start in range(0, len(ordered), EXPORT_BATCH):
             with self._readers.reader() as reader:
                 batch = [
-                    self._hit(reader, docnum, score, units, 1, load)
+                    self._hit(reader, docnum, score, units, 1)
                     for docnum, score in ordered[start : start + EXPORT_BATCH]
                 ]
             yield from batch
@@ -228,11 +227,10 @@ class WhooshBackend:
         score: float | None,
         units: tuple[Unit, ...],
         snippets: int,
-        load: Callable[[str], Report | None],
     ) -> Hit:
-        """The hit of one document with up to ``snippets`` snippets; ``load`` reads a report."""
+        """The hit of one document with up to ``snippets`` snippets."""
         stored = reader.searcher.stored_fields(docnum)
-        report = load(stored["report_id"])
+        report = self._report(stored["report_id"])
         if report is None:
             raise LookupError(f"report {stored['report_id']} is indexed but not stored")
         by_position = {section.position: section for section in report.sections}
@@ -273,6 +271,5 @@ def report_matches(postings: Postings, docs: np.ndarray, report_ids: set[str]) -
     found: dict[str, int] = {}
     for report_id in sorted(report_ids):  # each has a hit on the page: docs is not empty
         sections = postings.ids("report_id", report_id)
-        at = np.searchsorted(docs, sections).clip(max=len(docs) - 1)
-        found[report_id] = int(np.count_nonzero(docs[at] == sections))
+        found[report_id] = int(np.count_nonzero(contains(docs, sections)))
     return found
