@@ -117,7 +117,7 @@ def test_the_json_facets_carry_the_parent(service: SearchService) -> None:
 
 
 def test_the_sidebar_hangs_each_county_from_its_own_prefecture(client: FlaskClient) -> None:
-    root = page(client.get("/search"))
+    root = page(client.get("/search", query_string={"county": "鼓楼区"}))
     counties = root.xpath('.//a[@data-facet="county"][@data-value="鼓楼区"]')
     chains = [
         [
@@ -131,9 +131,27 @@ def test_the_sidebar_hangs_each_county_from_its_own_prefecture(client: FlaskClie
         (["江苏省", "南京市"], 2),
         (["福建省", "福州市"], 3),
     ]
+
+
+def test_counties_are_listed_under_an_open_prefecture_only(client: FlaskClient) -> None:
+    """Every province unfolds to its prefectures; a prefecture's counties appear once it is
+    chosen (a national corpus has thousands) or when it is its province's only one; counties
+    straight under a province always."""
+    root = page(client.get("/search"))
+    assert root.xpath('.//a[@data-facet="prefecture"][@data-value="南京市"]')
+    gulou = root.xpath('.//a[@data-facet="county"][@data-value="鼓楼区"]')
+    assert [
+        [a.get("data-value") for a in g.xpath("ancestor::details/summary/a")] for g in gulou
+    ] == [["福建省", "福州市"]]
     xiantao = root.xpath('.//a[@data-facet="county"][@data-value="仙桃市"]')[0]
     chain = xiantao.xpath("ancestor::details[@class='region-children']/summary/a")
     assert [a.get("data-value") for a in chain] == ["湖北省"]
+    chosen = page(client.get("/search", query_string={"prefecture": "南京市"}))
+    gulou = chosen.xpath('.//a[@data-facet="county"][@data-value="鼓楼区"]')
+    assert [a.get("data-value") for a in gulou[0].xpath("ancestor::details/summary/a")] == [
+        "江苏省",
+        "南京市",
+    ]
 
 
 def test_the_api_facets_carry_the_parent_and_a_toggle_link(client: FlaskClient) -> None:

@@ -122,13 +122,27 @@ def test_same_named_counties_hang_apart_each_with_its_own_count() -> None:
         [fv("江苏省", 5), fv("福建省", 3)],
         [fv("南京市", 2, parent="江苏省"), fv("徐州市", 3, parent="江苏省"),
          fv("福州市", 3, parent="福建省")],
-        [fv("鼓楼区", 3, parent="福州市"), fv("鼓楼区", 2, parent="南京市")],
+        [fv("鼓楼区", 3, parent="福州市"), fv("鼓楼区", 2, parent="南京市", selected=True)],
     )  # fmt: skip
     assert roots == [
         ("江苏省", 5, [("南京市", 2, [("鼓楼区", 2, [])]), ("徐州市", 3, [])]),
         ("福建省", 3, [("福州市", 3, [("鼓楼区", 3, [])])]),
     ]
     assert loose == []
+
+
+def test_a_prefecture_lists_its_counties_when_open_or_alone_in_its_province() -> None:
+    roots, _ = tree(
+        [fv("江苏省", 6), fv("浙江省", 1)],
+        [fv("南京市", 2, parent="江苏省"), fv("徐州市", 4, parent="江苏省"),
+         fv("杭州市", 1, parent="浙江省")],
+        [fv("鼓楼区", 2, parent="南京市"), fv("丰县", 4, parent="徐州市"),
+         fv("西湖区", 1, parent="杭州市")],
+    )  # fmt: skip
+    assert roots == [
+        ("江苏省", 6, [("南京市", 2, []), ("徐州市", 4, [])]),
+        ("浙江省", 1, [("杭州市", 1, [("西湖区", 1, [])])]),
+    ]
 
 
 def test_a_value_whose_parent_is_not_shown_is_listed_loose() -> None:

@@ -42,26 +42,48 @@ def region_tree(
     levels: Sequence[tuple[Facet, Sequence[FacetValue]]], pairs: Pairs, path: str
 ) -> tuple[tuple[RegionNode, ...], tuple[tuple[Facet, ValueView], ...]]:
     """The region facets (top level first) as a tree, and the values whose parent is not
-    shown, listed loose with their level (top level first)."""
+    shown, listed loose with their level (top level first).
+
+    Below the top level a value's own children are listed only when it is open (it or one of
+    them is selected) or the only one of its level in its parent (a municipality's lone
+    prefecture): every province unfolds to its prefectures in place, and choosing a prefecture
+    lists its counties. A national corpus has ~2,800 counties; listing them all made every
+    result page a megabyte of links."""
     values = [sorted(found, key=_unknown_last) for _, found in levels]
     homes = _homes(values)
-    children: dict[Place, list[tuple[int, RegionNode]]] = {}
-    roots: list[RegionNode] = []
-    loose: list[tuple[int, tuple[Facet, ValueView]]] = []
-    for depth in reversed(range(len(levels))):
-        facet = levels[depth][0]
+    below: dict[Place, list[Place]] = {}
+    for place, home in sorted(homes.items()):
+        below.setdefault(home, []).append(place)
+    unfolded = {
+        place
+        for children in below.values()
+        for place in children
+        if sum(1 for other in children if other[0] == place[0]) == 1
+    }
+    opened: set[Place] = set()
+    for depth in reversed(range(len(values))):
         for index, value in enumerate(values[depth]):
-            below = sorted(children.get((depth, index), ()), key=lambda child: child[0])
-            view = value_view(facet, value, pairs, path)
-            node = RegionNode(view, facet.id, tuple(child for _, child in below))
-            home = homes.get((depth, index))
-            if depth == 0:
-                roots.append(node)
-            elif home is not None:
-                children.setdefault(home, []).append((depth, node))
-            else:
-                loose.append((depth, (facet, node.value)))
-    return tuple(roots), tuple(view for _, view in sorted(loose, key=lambda item: item[0]))
+            place = (depth, index)
+            if value.selected or any(child in opened for child in below.get(place, ())):
+                opened.add(place)
+
+    def node(place: Place) -> RegionNode:
+        depth, index = place
+        facet = levels[depth][0]
+        listed = (
+            below.get(place, ()) if depth == 0 or (place in opened or place in unfolded) else ()
+        )
+        view = value_view(facet, values[depth][index], pairs, path)
+        return RegionNode(view, facet.id, tuple(node(child) for child in listed))
+
+    roots = tuple(node((0, index)) for index in range(len(values[0]))) if values else ()
+    loose = [
+        (levels[depth][0], value_view(levels[depth][0], value, pairs, path))
+        for depth in range(1, len(values))
+        for index, value in enumerate(values[depth])
+        if (depth, index) not in homes
+    ]
+    return roots, tuple(loose)
 
 
 def _homes(values: Sequence[Sequence[FacetValue]]) -> dict[Place, Place]:
