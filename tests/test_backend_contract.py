@@ -17,8 +17,9 @@ from whoosh import index
 from whoosh.query import Term
 from whoosh.scoring import BM25F
 
+from indexer.backends.whoosh.codec import PackedMatcher
 from indexer.backends.whoosh.engine import WhooshEngine
-from indexer.backends.whoosh.postings import Postings, block_postings, posting_by_posting
+from indexer.backends.whoosh.postings import Postings, posting_by_posting
 from indexer.backends.whoosh.query import RankTerm
 from indexer.backends.whoosh.ranking import Ranker, best
 from indexer.backends.whoosh.schema import COLUMN_FIELDS
@@ -260,7 +261,7 @@ def test_whoosh_reference_columns_read_as_arrays_match_iterating_them(
     ("field", "text"),
     [("text", "政务公开"), ("text_bigram", "公开"), ("title", "年度报告"), ("text", "无此词")],
 )
-def test_whoosh_postings_read_by_block_match_reading_them_one_by_one(
+def test_packed_postings_read_whole_match_reading_them_one_by_one(
     tmp_path_factory: pytest.TempPathFactory, field: str, text: str
 ) -> None:
     generation = current_generation(shared_index(tmp_path_factory))
@@ -269,10 +270,11 @@ def test_whoosh_postings_read_by_block_match_reading_them_one_by_one(
         for leaf, _ in reader.leaf_readers():
             if text not in {t.decode() for t in leaf.lexicon(field)}:
                 continue
-            fast = block_postings(leaf.postings(field, text))
+            packed = leaf.postings(field, text)
+            assert isinstance(packed, PackedMatcher)
             slow = posting_by_posting(leaf.postings(field, text))
-            assert fast[0].tolist() == slow[0].tolist() and len(fast[0]) > 0
-            assert fast[1].tolist() == pytest.approx(slow[1].tolist())
+            assert packed.ids.tolist() == slow[0].tolist() and len(packed.ids) > 0
+            assert packed.weights.tolist() == slow[1].tolist()
 
 
 @pytest.mark.parametrize(("field", "text"), [("text", "政务公开"), ("text_bigram", "公开")])

@@ -36,7 +36,12 @@ def test_postings_come_back_sorted_by_field_term_and_document(
     added = postings(seed=per_run, documents=60)
     for posting in added:
         pool.add(posting)
-    assert list(pool.iter_postings()) == sorted(added)
+    flat = [
+        (field, text, docnum, weight, b"")
+        for field, text, docs, weights in pool.iter_terms()
+        for docnum, weight in zip(docs.tolist(), weights.tolist(), strict=True)
+    ]
+    assert flat == sorted(added)
     runs = list(tmp_path.glob("*.run"))
     assert bool(runs) is (per_run < len(added))
     pool.cleanup()

@@ -18,10 +18,14 @@ import marshal
 import mmap
 from array import array
 from collections.abc import Iterator, Sequence
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from whoosh.writing import SegmentWriter
+
+from indexer.backends.whoosh.codec import PackedCodec, TermArrays
 
 Key = tuple[str, bytes]
 Posting = tuple[str, bytes, int, float, bytes]
@@ -31,7 +35,8 @@ BYTES_PER_POSTING = 12
 
 
 class CompactPool:
-    """A drop-in for Whoosh's ``PostingPool`` (``add``, ``iter_postings``, ``cleanup``)."""
+    """What Whoosh's ``PostingPool`` does (``add``, ``cleanup``), handing postings over by term
+    (:meth:`iter_terms`)."""
 
     def __init__(self, tempstore: Any, limitmb: int) -> None:
         self._tempstore = tempstore
@@ -60,14 +65,20 @@ class CompactPool:
         if self._count >= self._limit:
             self._save()
 
-    def iter_postings(self) -> Iterator[Posting]:
-        """Every posting, by field, term and document number. Runs are read in place (mapped),
-        one term at a time; a term's runs come in the order they were written."""
+    def iter_terms(self) -> Iterator[TermArrays]:
+        """Every term, by field and term, with all its document numbers and weights. Runs are
+        read in place (mapped), one term at a time; a term's runs come in the order they were
+        written, so joining them keeps its documents in order."""
         current = ((key, self._docs[key], self._weights[key]) for key in sorted(self._docs))
         sources = [_run_terms(self._path(name)) for name in self._runs] + [current]
-        for (fieldname, text), docs, weights in heapq.merge(*sources, key=_first):
-            for docnum, weight in zip(docs, weights, strict=True):
-                yield fieldname, text, docnum, weight, b""
+        for (fieldname, text), parts in groupby(heapq.merge(*sources, key=_first), key=_first):
+            docs, weights = zip(*((d, w) for _, d, w in parts), strict=True)
+            yield (
+                fieldname,
+                text,
+                np.concatenate([np.frombuffer(d, dtype=np.int32) for d in docs]).astype(np.int64),
+                np.concatenate([np.frombuffer(w, dtype=np.float32) for w in weights]),
+            )
 
     def cleanup(self) -> None:
         for name in self._runs:
@@ -117,8 +128,17 @@ def _run_terms(path: Path) -> Iterator[tuple[Key, array, array]]:
 
 
 class CompactSegmentWriter(SegmentWriter):
-    """Whoosh's segment writer gathering its postings in a :class:`CompactPool`."""
+    """Whoosh's segment writer gathering its postings in a :class:`CompactPool` and handing
+    them to the :class:`PackedCodec`'s field writer a whole term at a time."""
 
     def __init__(self, ix: Any, limitmb: int = 128, **kwargs: Any) -> None:
+        kwargs.setdefault("codec", PackedCodec())
+        if not isinstance(kwargs["codec"], PackedCodec):
+            raise TypeError("CompactSegmentWriter writes with the PackedCodec")
         super().__init__(ix, limitmb=limitmb, **kwargs)
         self.pool = CompactPool(self._tempstorage, limitmb)
+
+    def _flush_segment(self) -> None:
+        self.perdocwriter.close()
+        self.fieldwriter.add_terms(self.schema, self.pool.iter_terms())
+        self.fieldwriter.close()

@@ -1,24 +1,21 @@
 """Whoosh's stored postings and field lengths read into numpy arrays.
 
 Matching and ranking work on whole arrays (see :mod:`~indexer.backends.whoosh.matching` and
-:mod:`~indexer.backends.whoosh.ranking`), so a term's postings are read block by block: Whoosh's
-own segment format stores each block of up to 128 postings as a tuple of id deltas and a tuple of
-weights, which become arrays without a Python step per posting. Any other layout falls back to
-Whoosh's public matcher interface, one posting at a time; both ways give the same arrays (tested).
+:mod:`~indexer.backends.whoosh.ranking`). Segments written with the
+:class:`~indexer.backends.whoosh.codec.PackedCodec` give a term's postings as arrays at once;
+any other matcher is read through Whoosh's public interface, one posting at a time; both ways
+give the same arrays (tested).
 """
 
 from __future__ import annotations
 
-import io
-import pickle
-import zlib
-
 import numpy as np
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, WHOOSH3_HEADER_MAGIC, W3LeafMatcher
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import IndexReader, TermNotFound
 from whoosh.util.numeric import byte_to_length
 
+from indexer.backends.whoosh.codec import PackedMatcher
 from indexer.search.cache import ArrayCache
 
 EMPTY_IDS = np.zeros(0, dtype=np.int64)
@@ -69,54 +66,10 @@ def _leaf_postings(
         return EMPTY_IDS, _EMPTY_WEIGHTS
     if isinstance(matcher, FilterMatcher):  # the segment's deletions: the live mask drops them
         matcher = matcher.child
-    ids, weights = block_postings(matcher) if _is_w3(matcher) else posting_by_posting(matcher)
+    if isinstance(matcher, PackedMatcher):
+        return matcher.ids + base, matcher.weights
+    ids, weights = posting_by_posting(matcher)
     return ids + base, weights
-
-
-def _is_w3(matcher: object) -> bool:
-    return type(matcher) is W3LeafMatcher and not matcher._byteids
-
-
-def block_postings(matcher: W3LeafMatcher) -> tuple[np.ndarray, np.ndarray]:
-    """A fresh Whoosh 3 leaf matcher's postings, read block by block from the term's bytes.
-
-    Whoosh 3 writes a term's postings as its header tag, then blocks of: a big-endian int (the
-    block's length, negative for the last), a pickled info tuple (its fourth item says whether
-    the data is compressed), and the pickled ``(id deltas, weights, values)`` data. Reading them
-    here, from one copy of the term's bytes, skips the matcher's per-block file seeks and reads
-    (most of a common term's cost); ids are summed for all blocks at once.
-    """
-    length = matcher._length  # a term info read from disk gives it as a 1-tuple
-    size = length[0] if isinstance(length, tuple) else length
-    raw = io.BytesIO(matcher._postfile.get(matcher._startoffset, size))
-    if raw.read(4) != WHOOSH3_HEADER_MAGIC:
-        raise ValueError("not Whoosh 3 postings")
-    deltas: list[int] = []
-    weights: list[float] = []
-    sizes: list[int] = []
-    while True:
-        at = raw.tell()
-        length = int.from_bytes(raw.read(4), "big", signed=True)
-        info = pickle.load(raw)
-        end = at + 4 + abs(length)
-        data = raw.getbuffer()[raw.tell() : end]
-        block_ids, block_weights, _ = pickle.loads(zlib.decompress(data) if info[3] else data)
-        del data  # the buffer must be released before the stream moves on
-        deltas.extend(block_ids)
-        sizes.append(len(block_ids))
-        if block_weights is None or isinstance(block_weights, float):
-            weights.extend([1.0 if block_weights is None else block_weights] * len(block_ids))
-        else:
-            weights.extend(block_weights)
-        if length < 0:
-            break
-        raw.seek(end)
-    if not deltas:
-        return EMPTY_IDS, _EMPTY_WEIGHTS
-    summed = np.cumsum(np.array(deltas, dtype=np.int64))
-    firsts = np.cumsum([0, *sizes[:-1]])
-    before = np.concatenate(([0], summed[firsts[1:] - 1]))  # each block's deltas restart at 0
-    return summed - np.repeat(before, sizes), np.array(weights, dtype=np.float64)
 
 
 def posting_by_posting(matcher: object) -> tuple[np.ndarray, np.ndarray]:

@@ -34,7 +34,7 @@ REGION_KEY = "region_key"
 PUBLISHED = "published"
 COLUMN_FIELDS: tuple[str, ...] = (*FACET_FIELDS, REGION_KEY, PUBLISHED)
 
-LAYOUT = "gongkai-layout-6"
+LAYOUT = "gongkai-layout-7"
 """Names the layout of the Whoosh files (fields, formats, columns and their encodings); written
 beside them as the file of that name. A reader meeting another layout (or none, an index older
 than this marker) refuses it rather than misreading it. The engine's name carries it too, so the

@@ -17,7 +17,7 @@ from typing import Any
 from whoosh import index
 from whoosh.writing import SegmentWriter
 
-from indexer.backends.whoosh.codec import CountsCodec
+from indexer.backends.whoosh.codec import PackedCodec
 from indexer.backends.whoosh.parallel import SpawningMpWriter
 from indexer.backends.whoosh.pool import CompactSegmentWriter
 from indexer.backends.whoosh.schema import LAYOUT, build_schema, section_documents
@@ -101,7 +101,7 @@ class WhooshIndexWriter:
 
     def _start(self, procs: int) -> None:
         """Start the Whoosh writer, apply the deletions and pass it the buffered documents."""
-        options = {"limitmb": WRITER_MB, "codec": CountsCodec()}
+        options = {"limitmb": WRITER_MB, "codec": PackedCodec()}
         if procs > 1:
             self._writer = SpawningMpWriter(self._index, procs=procs, **options)
         else:
