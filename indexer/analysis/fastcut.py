@@ -15,9 +15,12 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import jieba
-import rjieba
+
+if TYPE_CHECKING:
+    import rjieba
 
 _BLOCK = jieba.re_han_default
 _SKIP = jieba.re_skip_default
@@ -30,10 +33,13 @@ _rust: rjieba.Jieba | None = None
 
 def load() -> rjieba.Jieba:
     """rjieba with jieba's dictionary as it stands (call after jieba and the user dictionary
-    are loaded); built once per process, about 0.4 s."""
+    are loaded); built once per process, about 0.4 s. Imported here, not with this module:
+    importing rjieba loads its own dictionary (0.6 s), which only indexing needs."""
     global _rust
     with _lock:
         if _rust is None:
+            import rjieba
+
             rust = rjieba.Jieba.empty()
             for word, freq in jieba.dt.FREQ.items():
                 if freq:  # jieba also holds every word's prefixes, at frequency 0
