@@ -12,7 +12,7 @@ import pytest
 from whoosh import index
 from whoosh.fields import TEXT, Schema
 
-from indexer.analysis.runs import encode_runs, run_pattern, run_pattern_bytes, run_string
+from indexer.analysis.runs import encode_runs, run_needle, run_pattern, run_string
 from indexer.backends.whoosh import runtexts
 from indexer.backends.whoosh.engine import WhooshEngine
 from indexer.backends.whoosh.mapped import MappedFile, ViewReader, install
@@ -83,17 +83,17 @@ def test_scanning_a_segment_finds_what_checking_each_document_finds(
 ) -> None:
     runs = RunTexts(reader, "text_runs")
     everything = np.arange(reader.doc_count_all(), dtype=np.int64)
-    pattern = run_pattern_bytes(query)
     monkeypatch.setattr(runtexts, "SCAN_SHARE", float("inf"))  # one by one
-    one_by_one = runs.matching(pattern, everything)
+    one_by_one = runs.matching(query, everything)
     monkeypatch.setattr(runtexts, "SCAN_SHARE", 0.0)  # one scan per segment
-    scanned = runs.matching(pattern, everything)
+    monkeypatch.setattr(runtexts, "CHUNK", 7)  # many small chunks
+    scanned = runs.matching(query, everything)
     assert len(one_by_one) > 0
     assert one_by_one.tolist() == scanned.tolist()
     expected = [d for d in everything.tolist() if run_pattern(query).search(runs.text(d))]
     assert scanned.tolist() == expected
     subset = everything[::3]
-    assert runs.matching(pattern, subset).tolist() == [d for d in expected if d % 3 == 0]
+    assert runs.matching(query, subset).tolist() == [d for d in expected if d % 3 == 0]
 
 
 def test_run_strings_are_stored_for_every_section(reader) -> None:
@@ -143,7 +143,9 @@ def test_a_scan_finds_matches_one_byte_off_never_and_real_ones_always(
     lengths = np.array([len(value) for value in encoded], dtype=np.int64)
     starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
     segment = runtexts._Segment(0, b"".join(encoded), starts, starts + lengths)
-    assert runtexts._scan(segment, run_pattern_bytes(query)).tolist() == expected
+    needle = run_needle(query)
+    assert needle is not None
+    assert runtexts._scan(segment, needle).tolist() == expected
 
 
 def test_a_reindex_over_an_older_layout_rebuilds_it_in_full(tmp_path: Path) -> None:

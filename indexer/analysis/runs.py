@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
 from indexer.analysis.normalise import HAN, NON_HAN_RUN, fold
@@ -75,9 +76,34 @@ def run_string_with_offsets(text: str) -> tuple[str, list[int]]:
     return "".join(pieces), offsets
 
 
+@dataclass(frozen=True)
+class Needle:
+    """A unit's run string as stored (:data:`ENCODING`) without its end separators, and
+    whether a separator must stand before it and after it (the boundary rules above)."""
+
+    before: bool
+    inner: bytes
+    after: bool
+
+
+@lru_cache(maxsize=1024)
+def run_needle(text: str) -> Needle | None:
+    """What a unit looks for in stored run strings; None when it has no runs.
+
+    >>> needle = run_needle("2023年度")
+    >>> needle.before, needle.inner.decode(ENCODING), needle.after
+    (True, '2023\\x1f年度', False)
+    """
+    bounded = _bounded(text)
+    if bounded is None:
+        return None
+    before, inner, after = bounded
+    return Needle(before, inner.encode(ENCODING), after)
+
+
 def _bounded(text: str) -> tuple[bool, str, bool] | None:
     """A unit's run string without its end separators, and whether it needs a separator
-    before and after it (the boundary rules above); None when it has no runs."""
+    before and after it; None when it has no runs."""
     found = list(runs(fold(text)))
     if not found:
         return None
@@ -103,13 +129,13 @@ def run_pattern(text: str) -> re.Pattern[str]:
 def run_pattern_bytes(text: str) -> re.Pattern[bytes]:
     """:func:`run_pattern` for run strings stored in :data:`ENCODING`. Only matches starting
     at an even offset count (see :func:`search_aligned`)."""
-    bounded = _bounded(text)
-    if bounded is None:
+    needle = run_needle(text)
+    if needle is None:
         return re.compile(b"(?!)")
-    before, inner, after = bounded
     sep = re.escape(SEPARATOR.encode(ENCODING))
-    head, tail = b"(?<=" + sep + b")" if before else b"", b"(?=" + sep + b")" if after else b""
-    return re.compile(head + re.escape(inner.encode(ENCODING)) + tail)
+    head = b"(?<=" + sep + b")" if needle.before else b""
+    tail = b"(?=" + sep + b")" if needle.after else b""
+    return re.compile(head + re.escape(needle.inner) + tail)
 
 
 def search_aligned(

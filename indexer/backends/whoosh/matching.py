@@ -17,7 +17,6 @@ from collections.abc import Callable
 import numpy as np
 from whoosh.reading import IndexReader
 
-from indexer.analysis.runs import run_pattern_bytes
 from indexer.backends.whoosh.postings import EMPTY_IDS, Postings
 from indexer.backends.whoosh.query import Fields, Match, Plan, Unit
 from indexer.backends.whoosh.runtexts import RunTexts
@@ -108,4 +107,4 @@ class _Evaluation:
         if len(unit.bigrams) == 1:
             return candidates
         unchecked = difference(candidates, already)
-        return self._runs[field].matching(run_pattern_bytes(unit.runs), unchecked)
+        return self._runs[field].matching(unit.runs, unchecked)
