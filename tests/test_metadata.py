@@ -607,6 +607,22 @@ def test_published(text: str, published: date | None) -> None:
             "信息公开情况报告如下：\n一、概述\n……\n",
             "annual_report",
         ),
+        # issue 12: a year's 工作情况 is a summary; an explainer of a report is no report
+        pytest.param(
+            "2014年政府信息公开工作情况\n2014年，我县认真贯彻《条例》。\n一、主动公开情况\n……\n",
+            "work_summary",
+            id="a year's work situation",
+        ),
+        pytest.param(
+            "《大姚县2018年政府信息公开年度报告》文字解读\n近日，大姚县发布了年度报告。\n",
+            "other",
+            id="a text explainer of a report",
+        ),
+        pytest.param(
+            "图解大姚县2018年政府信息公开年度报告\n一、总体情况\n……\n",
+            "other",
+            id="a graphic explainer of a report",
+        ),
     ],
 )
 def test_kind(text: str, kind: str) -> None:
