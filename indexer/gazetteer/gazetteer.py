@@ -43,9 +43,11 @@ class Gazetteer:
         self._forms: dict[str, list[tuple[Division, Strength]]] = defaultdict(list)
         for form, division, strength in aliases(self.divisions, simplify):
             self._forms[form].append((division, strength))
-        self._codes: dict[str, Division] = {}
-        for division in prefer_current(d for d in self.divisions if d.code):
-            self._codes.setdefault(division.code or "", division)
+        by_code: dict[str, list[Division]] = defaultdict(list)
+        for division in self.divisions:
+            by_code[division.code or ""].append(division)
+        by_code.pop("", None)
+        self._codes = {code: prefer_current(found)[0] for code, found in by_code.items()}
         self.zones = self._add_zones(zones)
         self._pattern = trie_pattern(self._forms)
 
