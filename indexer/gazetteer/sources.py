@@ -28,6 +28,13 @@ _PLACEHOLDER = re.compile(r"直辖|^市辖区$|^县$|群岛|海域")
 _CHANGES = "division_changes.tsv"
 
 
+def _statistical_zone(code: str) -> bool:
+    """Codes xxxx7x: development zones that revision 201810 took over from the statistics code
+    list (320671 南通经济技术开发区); no divisions, their host is their region
+    (:mod:`indexer.gazetteer.zones`)."""
+    return code[4] == "7"
+
+
 @dataclass(frozen=True)
 class Change:
     """One row of the supplement: a division set up (``add``) or ended (``abolish``)."""
@@ -85,7 +92,7 @@ def _gb2260_divisions() -> Iterator[Division]:
             newest.setdefault(pair, revision)
             oldest[pair] = revision
     for (code, name), revision in newest.items():
-        if not _PLACEHOLDER.search(name):
+        if not _PLACEHOLDER.search(name) and not _statistical_zone(code):
             region = place(code, name, schemas[revision])
             current = revision == revisions[0]
             since, until = int(oldest[(code, name)]), int(revision)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from indexer.gazetteer import Gazetteer, default_gazetteer
+from indexer.metadata.codes import division_codes
 from indexer.metadata.dates import ascii_digits
 from indexer.metadata.fields import Field, find_fields
 from indexer.metadata.issuer import choose_issuer, compiler, title_body
@@ -65,11 +66,12 @@ def describe(text: str, simplified: str, gazetteer: Gazetteer | None = None) -> 
     issuers = [(signature.start, signature.end)] if signature else []
     issuers += [(f.start, f.end) for f in issuer_fields]
     head = (max(0, start - _HEAD_BEFORE), end + _HEAD_AFTER)
+    codes = division_codes(plain[:_FIELDS_HEAD] + "\n" + plain[-_FIELDS_TAIL:])
     year = covered_year(title_text, plain[end : end + _INTRO], plain, kind, signed_year)
     return ReportMetadata(
         title=title.read(text) if title else None,
         region=decide_region(
-            plain, (start, end) if title else None, issuers, head, gazetteer, year
+            plain, (start, end) if title else None, issuers, head, gazetteer, year, codes
         ),
         issuer=choose_issuer(text, plain, signature, in_title, issuer_fields, compiled_by),
         year=year,

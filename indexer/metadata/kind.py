@@ -3,7 +3,8 @@ way its opening paragraph announces itself (现将…报告如下, 现将…总�
 
 A title is classed by the word it ends with, its head noun: 关于…分工方案征求意见的通知 is a
 notice (a notice wins over the plan it carries), …年度报告制度 is a rule, not a report, and a
-headline that announces a document (贵州省发布2016年政府信息公开工作年度报告) is news about it. A
+headline that announces a document (贵州省发布2016年政府信息公开工作年度报告) is news about it, an
+explainer of one (《…年度报告》文字解读, 图解…) is no report, and a year's 工作情况 is a summary. A
 report about something else than disclosure, in its title and opening alike (2022年玉树州政府工作
 报告, …部门整体支出绩效评价报告), is no annual report of the genre. An
 untitled page that opens on the annual report's own sections (一、概述 / 一、总体情况 /
@@ -17,7 +18,7 @@ import re
 _TITLE_END: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("notice", re.compile(r"(?:通知|公告|通告|意见征集|征求意见)$")),
     ("annual_report", re.compile(r"(?:报告|年报)$")),
-    ("work_summary", re.compile(r"(?:总结|汇报)$")),
+    ("work_summary", re.compile(r"(?:总结|汇报|(?:19|20)\d\d\s*年度?.{0,30}工作情况)$")),
     ("work_plan", re.compile(r"(?:要点|方案|计划|安排|任务分工|任务清单)$")),
     (
         "other",
@@ -47,6 +48,8 @@ _BY_OPENING: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("work_summary", re.compile(r"今年以来|一年来|年以来|过去一年|全年共|取得了")),
 )
+_EXPLAINER = re.compile(r"解读|图解|一图读懂|一图看懂|图说")
+"""An explainer of a report (《…年度报告》文字解读, 图解…年度报告) is not the report."""
 _NEWS = re.compile(r"(?:发布|出炉|晒出|亮相)了?\s*(?:(?:19|20)\d\d|[《“])")
 """A headline's verb before the document it reports on: …发布2016年…年度报告, …晒出《…》."""
 _DISCLOSURE = re.compile(r"信息公开|政务公开|公开工作|年报|信息与政务")
@@ -70,11 +73,15 @@ def classify(title: str | None, opening: str) -> str:
     'other'
     >>> classify("2022年玉树州政府工作报告", "各位代表：现在，我代表州人民政府向大会报告工作")
     'other'
+    >>> classify("2014年政府信息公开工作情况", "")
+    'work_summary'
+    >>> classify("图解大姚县2018年政府信息公开年度报告", "")
+    'other'
     """
     if title:
         core = _QUOTED.sub("", _TRAILER.sub("", title)) or title
         ending = _first_match(_TITLE_END, core)
-        if ending != "notice" and _NEWS.search(title):
+        if ending != "notice" and (_NEWS.search(title) or _EXPLAINER.search(core)):
             return "other"
         kind = ending if ending else _first_match(_TITLE_WORDS, core) or "other"
         if kind == "annual_report" and not _DISCLOSURE.search(title + opening):

@@ -30,13 +30,14 @@ def mentions_in(
 
 def first_place(
     simplified: str, mentions: Sequence[Mention], gazetteer: Gazetteer
-) -> tuple[Division, ...]:
-    """The divisions of the first run of adjacent mentions that names a known division."""
+) -> tuple[Mention | None, tuple[Division, ...]]:
+    """The first run of adjacent mentions that names a known division: its first mention and
+    the divisions it denotes."""
     for mention in mentions:
         found = gazetteer.locate(chain(simplified, mention, mentions))
         if found:
-            return found
-    return ()
+            return mention, found
+    return None, ()
 
 
 def chain(simplified: str, first: Mention, pool: Iterable[Mention]) -> list[Mention]:

@@ -28,6 +28,8 @@ from collections import Counter
 from collections.abc import Sequence
 
 from indexer.gazetteer import Division, Gazetteer, Mention, settle
+from indexer.gazetteer.matcher import ZONE_AFTER
+from indexer.metadata.corroboration import agreeing, coded_divisions, confirmed
 from indexer.metadata.level import cap_region, title_level
 from indexer.metadata.places import chain, chain_end, first_place, mentions_in
 from indexer.models import Region
@@ -76,19 +78,25 @@ def decide_region(
     head: tuple[int, int],
     gazetteer: Gazetteer,
     year: int | None = None,
+    codes: Sequence[str] = (),
 ) -> Region | None:
     """The region of a report, from the spans of its ``title`` and of its ``issuers`` (the
     signature, then the issuer fields) and from the ``head`` span (the opening lines), all
-    offsets into ``simplified``; ``year`` is the year the report covers, if known."""
+    offsets into ``simplified``; ``year`` is the year the report covers, if known, and
+    ``codes`` the division codes of its metadata (:mod:`indexer.metadata.corroboration`)."""
     spans = ([title] if title else []) + list(issuers)
     decisive = [mentions_in(simplified, span, gazetteer) for span in spans]
     head_mentions = mentions_in(simplified, head, gazetteer)
     cited = [mentions_in(simplified, span, gazetteer, cited=True) for span in [*spans, head]]
     context = [d for found in cited for m in found for d in m.candidates]
-    for found in decisive:
-        candidates = first_place(simplified, found, gazetteer)
-        if candidates:
-            return settle(candidates, context, year)
+    coded = coded_divisions(codes, gazetteer)
+    for index, found in enumerate(decisive):
+        mention, candidates = first_place(simplified, found, gazetteer)
+        if mention is not None:
+            if _names_zone(simplified, mention, gazetteer):
+                later = [m for rest in decisive[index + 1 :] for m in rest]
+                candidates = _inside(simplified, candidates, later, gazetteer) or candidates
+            return settle(agreeing(candidates, coded), context, year)
     level = title_level(simplified[title[0] : title[1]]) if title else None
     if level == "national":
         return None
@@ -98,7 +106,32 @@ def decide_region(
         or _own_body(simplified, gazetteer, context, year)
         or _website(simplified, gazetteer, context, year)
     )
+    if found is None and coded:
+        named = confirmed(mentions_in(simplified, (0, len(simplified)), gazetteer), coded)
+        found = named.region if named else None
     return cap_region(found, level)
+
+
+def _names_zone(simplified: str, mention: Mention, gazetteer: Gazetteer) -> bool:
+    """Whether a place is a development zone (苏州工业园区) or names one it hosts (合肥高新区)."""
+    return simplified[mention.start : mention.end] in gazetteer.zones or bool(
+        ZONE_AFTER.match(simplified, mention.end)
+    )
+
+
+def _inside(
+    simplified: str,
+    hosts: Sequence[Division],
+    mentions: Sequence[Mention],
+    gazetteer: Gazetteer,
+) -> tuple[Division, ...]:
+    """The first place of ``mentions`` inside a zone's host: the county a 来源 line names."""
+    for mention in mentions:
+        found = gazetteer.locate(chain(simplified, mention, mentions))
+        inside = tuple(d for d in found if any(h.contains(d) for h in hosts))
+        if inside:
+            return inside
+    return ()
 
 
 def _own_body(

@@ -29,7 +29,7 @@ from indexer.numbering import HEADING_MARK
 
 _DOCUMENT_END = re.compile(
     r"(?:报告|年报|总结|要点|方案|计划|通知|公告|通告|通报|意见|规划|办法|细则|决定|批复|安排|清单"
-    r"|汇报|目录|指南|制度|规定|规则|条例|分工|分解表)$"
+    r"|汇报|目录|指南|制度|规定|规则|条例|分工|分解表|工作情况|解读|图解)$"
 )
 _TRAILER = re.compile(r"[\s]*[（(【\[][^（()）【】\[\]]{1,20}[）)】\]]$")
 """A bracketed tail after the title proper: （全文）, (征求意见稿), [2018年…6篇]."""

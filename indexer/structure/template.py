@@ -19,6 +19,8 @@ _SECTION_TITLE = re.compile(
     r"|其[他它](?:需要|应)报告的事项)$"
 )
 
+_RUN_IN_TITLE = re.compile(_SECTION_TITLE.pattern.removeprefix("^").removesuffix("$"))
+
 _TABLE_ROW = re.compile(
     r"^(?:本年新收|上年结转|本年度办理结果|结转下年度|予以公开$|部分公开(?:$|[（(])|不予公开$|无法提供$"
     r"|不予处理$|其[他它]处理$|总计$)"
@@ -35,6 +37,17 @@ def template_section(title: str) -> str | None:
     if match is None:
         return None
     return "first" if match.group("first") else "later"
+
+
+def template_title_end(text: str, start: int) -> int | None:
+    """Where a template section title starting at ``start`` ends, if one does, for pages that
+    lost every break between a heading and its paragraph (总体情况2024年，本市…).
+
+    >>> template_title_end("一、总体情况2024年，本市…", 2)
+    6
+    """
+    match = _RUN_IN_TITLE.match(text, start)
+    return match.end() if match else None
 
 
 def is_table_row_label(title: str, bracketed: bool = False) -> bool:
