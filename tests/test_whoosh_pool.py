@@ -55,3 +55,22 @@ def test_posting_values_and_out_of_order_documents_are_refused(tmp_path: Path) -
     pool.add(("text", b"x", 5, 1.0, b""))
     with pytest.raises(ValueError, match="out of order"):
         pool.add(("text", b"x", 4, 1.0, b""))
+
+
+def test_pools_sharing_a_temporary_folder_keep_their_own_runs(tmp_path: Path) -> None:
+    """Regression: every worker's writer spills into the index's one temporary folder, and run
+    files named by count overwrote each other's (found by packing, which checks the order)."""
+    store = FileStorage(str(tmp_path)).create()
+    pools = [CompactPool(store, limitmb=1) for _ in range(2)]
+    added = [postings(seed=n, documents=40) for n in range(2)]
+    for pool, postings_of_pool in zip(pools, added, strict=True):
+        pool._limit = 5
+        for posting in postings_of_pool:
+            pool.add(posting)
+    for pool, postings_of_pool in zip(pools, added, strict=True):
+        flat = [
+            (field, text, docnum, weight, b"")
+            for field, text, docs, weights in pool.iter_terms()
+            for docnum, weight in zip(docs.tolist(), weights.tolist(), strict=True)
+        ]
+        assert flat == sorted(postings_of_pool)

@@ -45,7 +45,11 @@ def pack(ids: np.ndarray, weights: np.ndarray) -> bytes:
         raise PackedPostingsError(f"{count} documents with {len(weights)} weights")
     gaps = np.diff(np.asarray(ids, dtype=np.int64), prepend=0)
     if gaps[0] < 0 or (gaps[1:] <= 0).any():
-        raise PackedPostingsError("document numbers are not strictly ascending from 0")
+        at = int(np.flatnonzero(np.concatenate(([gaps[0] < 0], gaps[1:] <= 0)))[0])
+        near = ids[max(at - 2, 0) : at + 2].tolist()
+        raise PackedPostingsError(
+            f"document numbers are not strictly ascending from 0: {near} at {at} of {count}"
+        )
     gap_width = _width(int(gaps.max()))
     body = [gaps.astype(_WIDTHS[gap_width]).tobytes()]
     weights = np.asarray(weights, dtype=np.float64)

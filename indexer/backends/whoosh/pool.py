@@ -16,6 +16,7 @@ from __future__ import annotations
 import heapq
 import marshal
 import mmap
+import uuid
 from array import array
 from collections.abc import Iterator, Sequence
 from itertools import groupby
@@ -90,7 +91,7 @@ class CompactPool:
 
     def _save(self) -> None:
         """Write the arrays gathered so far, by term, to a run file and start again."""
-        name = f"compact{len(self._runs)}.run"
+        name = f"compact-{uuid.uuid4().hex}.run"  # the tempstore is shared by every writer
         keys = sorted(self._docs)
         header = marshal.dumps((keys, [len(self._docs[key]) for key in keys]))
         with self._path(name).open("wb") as handle:
