@@ -151,7 +151,7 @@ needs_tesseract = pytest.mark.skipif(
 
 @needs_antiword
 def test_a_damaged_doc_is_rejected_by_antiword(tmp_path: Path) -> None:
-    with pytest.raises(ReadError, match="antiword cannot read it"):
+    with pytest.raises(ReadError, match="antiword failed"):
         read_document(write(tmp_path, "old.doc", OLE_MAGIC + b"\0" * 2000))
 
 

@@ -5,13 +5,13 @@ it). antiword draws tables as ``|cell|cell|`` rows, which the text-table finder 
 from __future__ import annotations
 
 import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 
 from indexer.reading.document import Document, ReadOptions, stated_url
 from indexer.reading.errors import ReadError
 from indexer.reading.plain import normalise_newlines
+from indexer.reading.tools import run_tool
 
 TIMEOUT = 60  # seconds; antiword reads a report in milliseconds
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -29,17 +29,10 @@ def read_doc(data: bytes, options: ReadOptions) -> Document:
         path = Path(folder, "report.doc")
         path.write_bytes(data)
         try:
-            done = subprocess.run(
-                [command, "-m", "UTF-8.txt", "-w", "0", str(path)],
-                capture_output=True,
-                timeout=TIMEOUT,
-                check=False,
+            output = run_tool(
+                [command, "-m", "UTF-8.txt", "-w", "0", str(path)], "antiword", TIMEOUT
             )
-        except subprocess.TimeoutExpired as exc:
-            raise ReadError(f"antiword gave up after {TIMEOUT} s") from exc
-    if done.returncode != 0:
-        message = done.stderr.decode("utf-8", "replace").replace(str(path), "the file")
-        last = (message.strip().splitlines() or ["failed"])[-1]
-        raise ReadError(f"antiword cannot read it: {last}")
-    text = normalise_newlines(done.stdout.decode("utf-8", "replace"))
+        except ReadError as exc:
+            raise ReadError(str(exc).replace(str(path), "the file")) from exc
+    text = normalise_newlines(output)
     return Document(text, url=stated_url(text))

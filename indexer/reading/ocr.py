@@ -10,15 +10,15 @@ from __future__ import annotations
 import io
 import re
 import shutil
-import subprocess
 from collections.abc import Sequence
 
 import pypdfium2 as pdfium
 
 from indexer.reading.errors import ReadError
+from indexer.reading.tools import run_tool
 
 DPI = 200  # enough for body text at 10.5 pt; higher is slower and no better on clean scans
-LANGUAGES = "chi_sim"
+LANGUAGES = "chi_sim"  # with chi_tra as well, simplified text comes out half traditional
 PAGE_TIMEOUT = 60  # seconds for one page
 INSTALL = "apt-get install tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra"
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
@@ -42,20 +42,13 @@ def _recognise(command: str, page: pdfium.PdfPage) -> str:
     finally:
         bitmap.close()
         page.close()
-    try:
-        done = subprocess.run(
-            [command, "stdin", "stdout", "-l", LANGUAGES, "--psm", "3"],
-            input=image.getvalue(),
-            capture_output=True,
-            timeout=PAGE_TIMEOUT,
-            check=False,
-        )
-    except subprocess.TimeoutExpired as exc:
-        raise ReadError(f"OCR of a page took over {PAGE_TIMEOUT} s") from exc
-    if done.returncode != 0:
-        last = (done.stderr.decode("utf-8", "replace").strip().splitlines() or ["failed"])[-1]
-        raise ReadError(f"OCR failed: {last} (are the Chinese models installed? {INSTALL})")
-    return join_recognised(done.stdout.decode("utf-8", "replace"))
+    output = run_tool(
+        [command, "stdin", "stdout", "-l", LANGUAGES, "--psm", "3"],
+        f"OCR (tesseract with {LANGUAGES}: {INSTALL})",
+        PAGE_TIMEOUT,
+        image.getvalue(),
+    )
+    return join_recognised(output)
 
 
 def join_recognised(text: str) -> str:
