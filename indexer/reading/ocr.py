@@ -54,7 +54,7 @@ def _recognise(command: str, page: pdfium.PdfPage) -> str:
 def join_recognised(text: str) -> str:
     """Tesseract's text without the spaces it puts between Chinese characters.
 
-    >>> join_recognised("政 府 信 息 公 开 ， 2024 年 共 受 理 申 请")
-    '政府信息公开，2024 年共受理申请'
+    >>> join_recognised("政 府 信 息 公 开 ， 共 受 理 申 请 35 件")
+    '政府信息公开，共受理申请 35 件'
     """
     return _SPACE_IN_CJK.sub("", text)
