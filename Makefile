@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint install clean browser screenshot bench
+.PHONY: run test lint install clean browser readers screenshot bench
 
 install: $(STAMP)
 
@@ -28,7 +28,11 @@ lint: install
 browser:
 	scripts/ensure-browser
 
-test: lint browser
+# antiword (.doc) and Tesseract with its Chinese models (scanned PDFs): optional outside CI
+readers:
+	scripts/ensure-readers
+
+test: lint browser readers
 	$(BIN)/python -m pytest
 
 screenshot: install browser

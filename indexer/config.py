@@ -41,7 +41,8 @@ class SearchSettings:
 
 @dataclass(frozen=True)
 class Settings:
-    """Everything configurable. ``source`` is the file read, or None for built-in defaults."""
+    """Everything configurable. ``source`` is the file read, or None for built-in defaults.
+    ``ocr`` reads scanned PDFs with Tesseract (``corpus.ocr``)."""
 
     source: Path | None
     corpus_paths: tuple[Path, ...]
@@ -49,6 +50,7 @@ class Settings:
     server: ServerSettings = field(default_factory=ServerSettings)
     search: SearchSettings = field(default_factory=SearchSettings)
     taxonomy: Taxonomy = field(default_factory=Taxonomy)
+    ocr: bool = False
 
     def with_overrides(
         self, *, corpus_paths: tuple[Path, ...] | None = None, index_path: Path | None = None
@@ -61,11 +63,12 @@ class Settings:
             server=self.server,
             search=self.search,
             taxonomy=self.taxonomy,
+            ocr=self.ocr,
         )
 
 
 _SCHEMA: dict[str, dict[str, type]] = {
-    "corpus": {"paths": list},
+    "corpus": {"paths": list, "ocr": bool},
     "index": {"path": str},
     "server": {"host": str, "port": int},
     "search": {
@@ -145,6 +148,7 @@ def parse_settings(text: str, base: Path, source: Path | None) -> Settings:
         server=server,
         search=search,
         taxonomy=taxonomy,
+        ocr=value("corpus", "ocr", False),
     )
 
 
@@ -160,7 +164,7 @@ def _check_keys(data: dict[str, Any], where: str) -> None:
             expected = _SCHEMA[table].get(key)
             if expected is None:
                 raise ConfigError(f"{where}: unknown setting {table}.{key}")
-            if not isinstance(item, expected) or isinstance(item, bool):
+            if not isinstance(item, expected) or (isinstance(item, bool) and expected is not bool):
                 raise ConfigError(
                     f"{where}: {table}.{key} must be a {expected.__name__}, not {item!r}"
                 )

@@ -6,11 +6,16 @@ keeps the engine's files small and leaves this store to any engine. Texts are zl
 the simplified twin is stored only where it differs from the display text: as the characters that
 differ when they are few (a simplified report with a 著 that became 着), whole otherwise
 (traditional reports). A section's text is stored as its place in the report text whenever it is
-one.
+one. Tables are stored as JSON grids beside their report.
+
+The schema's version is kept in sqlite's ``user_version``; a store of another version is refused
+with :class:`~indexer.search.types.IndexFormatError`, so a server asks for a reindex instead of
+misreading it (the reindex fingerprint includes :data:`SCHEMA_VERSION`, so that reindex is full).
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 import zlib
@@ -20,16 +25,19 @@ from pathlib import Path
 
 import numpy as np
 
-from indexer.models import Region, Report, Section
+from indexer.models import Region, Report, Section, Table
+from indexer.search.types import IndexFormatError
 
 DOCSTORE_NAME = "docstore.sqlite"
+SCHEMA_VERSION = 2
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS reports (
     report_id TEXT PRIMARY KEY, source TEXT NOT NULL, ordinal INTEGER NOT NULL,
     title TEXT NOT NULL, has_region INTEGER NOT NULL, province TEXT, prefecture TEXT,
     county TEXT, code TEXT, issuer TEXT, year INTEGER, published TEXT, kind TEXT NOT NULL,
-    script TEXT NOT NULL, text BLOB NOT NULL, simplified BLOB
+    script TEXT NOT NULL, text BLOB NOT NULL, simplified BLOB, ocr INTEGER NOT NULL,
+    url TEXT
 );
 CREATE INDEX IF NOT EXISTS reports_by_source ON reports (source);
 CREATE TABLE IF NOT EXISTS sections (
@@ -39,11 +47,16 @@ CREATE TABLE IF NOT EXISTS sections (
     body_length INTEGER NOT NULL, body TEXT,
     PRIMARY KEY (report_id, position)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS tables (
+    report_id TEXT NOT NULL, ordinal INTEGER NOT NULL, section INTEGER NOT NULL,
+    start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, grid TEXT NOT NULL,
+    PRIMARY KEY (report_id, ordinal)
+) WITHOUT ROWID;
 """
 
 _REPORT_COLUMNS = (
     "report_id, source, ordinal, title, has_region, province, prefecture, county, code, issuer, "
-    "year, published, kind, script, text, simplified"
+    "year, published, kind, script, text, simplified, ocr, url"
 )
 
 
@@ -58,8 +71,15 @@ class DocStore:
     def open(cls, path: Path, *, readonly: bool = False) -> DocStore:
         """Open the store at ``path``; a writable store is created when missing."""
         connection = _connect(path, readonly=readonly)
-        if not readonly:
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        if not readonly and version == 0:
             connection.executescript(_SCHEMA)
+            connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        elif version != SCHEMA_VERSION:
+            connection.close()
+            raise IndexFormatError(
+                f"{path} holds reports in an older layout ({version}, not {SCHEMA_VERSION})"
+            )
         return cls(connection)
 
     @classmethod
@@ -88,14 +108,18 @@ class DocStore:
             report_id, report.source, report.ordinal, report.title, report.region is not None,
             region.province, region.prefecture, region.county, region.code, report.issuer,
             report.year, report.published.isoformat() if report.published else None,
-            report.kind, report.script, _pack(text), simplified,
+            report.kind, report.script, _pack(text), simplified, report.ocr, report.url,
         )  # fmt: skip
         with self._lock:
-            self._connection.execute("DELETE FROM sections WHERE report_id = ?", (report_id,))
-            self._connection.execute(f"INSERT OR REPLACE INTO reports VALUES ({_marks(16)})", row)
+            self._delete([(report_id,)])
+            self._connection.execute(f"INSERT INTO reports VALUES ({_marks(18)})", row)
             self._connection.executemany(
                 f"INSERT INTO sections VALUES ({_marks(11)})",
                 (_section_row(report_id, text, section) for section in report.sections),
+            )
+            self._connection.executemany(
+                f"INSERT INTO tables VALUES ({_marks(6)})",
+                (_table_row(report_id, n, table) for n, table in enumerate(report.tables)),
             )
 
     def delete_sources(self, sources: Iterable[str]) -> tuple[str, ...]:
@@ -107,10 +131,12 @@ class DocStore:
                     "SELECT report_id FROM reports WHERE source = ?", (source,)
                 ).fetchall()
                 removed.extend(row[0] for row in rows)
-            pairs = [(report_id,) for report_id in removed]
-            self._connection.executemany("DELETE FROM sections WHERE report_id = ?", pairs)
-            self._connection.executemany("DELETE FROM reports WHERE report_id = ?", pairs)
+            self._delete([(report_id,) for report_id in removed])
         return tuple(removed)
+
+    def _delete(self, ids: list[tuple[str]]) -> None:
+        for table in ("sections", "tables", "reports"):
+            self._connection.executemany(f"DELETE FROM {table} WHERE report_id = ?", ids)
 
     def get(self, report_id: str) -> Report | None:
         """The report stored under ``report_id``, exactly as it was added, or None."""
@@ -123,7 +149,12 @@ class DocStore:
             sections = self._connection.execute(
                 "SELECT * FROM sections WHERE report_id = ? ORDER BY position", (report_id,)
             ).fetchall()
-        return _report(row, sections)
+            tables = self._connection.execute(
+                "SELECT section, start_char, end_char, grid FROM tables WHERE report_id = ? "
+                "ORDER BY ordinal",
+                (report_id,),
+            ).fetchall()
+        return _report(row, sections, tables)
 
     def count(self) -> int:
         """How many reports are stored."""
@@ -161,9 +192,26 @@ def _section_row(report_id: str, text: str, section: Section) -> tuple[object, .
     )  # fmt: skip
 
 
-def _report(row: tuple, sections: list[tuple]) -> Report:
+def _table_row(report_id: str, ordinal: int, table: Table) -> tuple[object, ...]:
+    grid = json.dumps([table.rows, table.spans], ensure_ascii=False, separators=(",", ":"))
+    return (report_id, ordinal, table.section, table.start, table.end, grid)
+
+
+def _table(row: tuple) -> Table:
+    section, start, end, grid = row
+    rows, spans = json.loads(grid)
+    return Table(
+        rows=tuple(map(tuple, rows)),
+        spans=tuple(map(tuple, spans)),
+        section=section,
+        start=start,
+        end=end,
+    )
+
+
+def _report(row: tuple, sections: list[tuple], tables: list[tuple]) -> Report:
     (_, source, ordinal, title, has_region, province, prefecture, county, code, issuer, year,
-     published, kind, script, packed, packed_simplified) = row  # fmt: skip
+     published, kind, script, packed, packed_simplified, ocr, url) = row  # fmt: skip
     text = _unpack(packed)
     return Report(
         source=source,
@@ -178,6 +226,9 @@ def _report(row: tuple, sections: list[tuple]) -> Report:
         text=text,
         simplified=_unpack_twin(text, packed_simplified),
         sections=tuple(_section(text, item) for item in sections),
+        tables=tuple(_table(item) for item in tables),
+        ocr=bool(ocr),
+        url=url,
     )
 
 

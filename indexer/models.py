@@ -46,12 +46,31 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Table:
+    """A table as a rectangular grid: ``rows[r][c]`` is the text of the cell covering that slot.
+
+    A merged cell's text fills every slot it covers ("resolved"); ``spans`` lists each merged
+    cell once as ``(row, column, rowspan, colspan)`` so it can be drawn merged again.
+    ``section`` is the position of the section it sits in, ``start``/``end`` where its rows
+    are in the report's text (-1 when they could not be found there).
+    """
+
+    rows: tuple[tuple[str, ...], ...]
+    spans: tuple[tuple[int, int, int, int], ...] = ()
+    section: int = 0
+    start: int = -1
+    end: int = -1
+
+
+@dataclass(frozen=True)
 class Report:
     """One report found in a file, with its metadata and sections.
 
     ``text`` is the cleaned text in the original script, for display; ``simplified`` is the
     same text converted to simplified script with the same length, for analysis.
     ``ordinal`` is the report's place in its file (files may hold several reports).
+    ``ocr`` says the text was recognised from page images; ``url`` is the web address the file
+    states for itself, if any.
     """
 
     source: str
@@ -66,6 +85,9 @@ class Report:
     text: str
     simplified: str
     sections: tuple[Section, ...]
+    tables: tuple[Table, ...] = ()
+    ocr: bool = False
+    url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -74,3 +96,11 @@ class Rejected:
 
     source: str
     error: str
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file of a type that is not read (``type`` is its suffix, e.g. ``.xlsx``)."""
+
+    source: str
+    type: str

@@ -13,7 +13,8 @@ from pathlib import Path
 from indexer.cleaning import clean_text
 from indexer.metadata import describe
 from indexer.models import Rejected, Report
-from indexer.reading import ReadError, read_text
+from indexer.placement import place_tables, tables_of_report
+from indexer.reading import Document, ReadError, ReadOptions, read_document
 from indexer.script import detect_script, to_simplified
 from indexer.structure import split_reports, split_sections
 from indexer.structure.taxonomy import Taxonomy
@@ -21,13 +22,20 @@ from indexer.structure.taxonomy import Taxonomy
 
 def understand_text(raw: str, source: str, taxonomy: Taxonomy) -> list[Report]:
     """Turn a file's decoded text into its reports (usually one)."""
-    text = clean_text(raw)
+    return understand_document(Document(raw), source, taxonomy)
+
+
+def understand_document(document: Document, source: str, taxonomy: Taxonomy) -> list[Report]:
+    """Turn what was read from a file into its reports (usually one), tables placed in them."""
+    text = clean_text(document.text)
     simplified = to_simplified(text)
     script = detect_script(text, simplified)
+    tables = place_tables(text, document.tables)
     reports: list[Report] = []
     for ordinal, (start, end) in enumerate(split_reports(simplified)):
         body, body_simplified = text[start:end], simplified[start:end]
         meta = describe(body, body_simplified)
+        sections = split_sections(body, body_simplified, taxonomy)
         reports.append(
             Report(
                 source=source,
@@ -41,24 +49,29 @@ def understand_text(raw: str, source: str, taxonomy: Taxonomy) -> list[Report]:
                 script=script,
                 text=body,
                 simplified=body_simplified,
-                sections=split_sections(body, body_simplified, taxonomy),
+                sections=sections,
+                tables=tables_of_report(tables, start, end, sections),
+                ocr=document.ocr,
+                url=document.url,
             )
         )
     return reports
 
 
-def understand_file(path: Path, source: str, taxonomy: Taxonomy) -> list[Report]:
+def understand_file(
+    path: Path, source: str, taxonomy: Taxonomy, options: ReadOptions | None = None
+) -> list[Report]:
     """Read one file and return its reports; raises :class:`ReadError` when it cannot be read."""
-    return understand_text(read_text(path), source, taxonomy)
+    return understand_document(read_document(path, options), source, taxonomy)
 
 
 def understand_files(
-    paths: Iterable[tuple[Path, str]], taxonomy: Taxonomy
+    paths: Iterable[tuple[Path, str]], taxonomy: Taxonomy, options: ReadOptions | None = None
 ) -> Iterator[list[Report] | Rejected]:
     """Reports of each ``(path, source)`` in turn; an unreadable file yields :class:`Rejected`."""
     for path, source in paths:
         try:
-            yield understand_file(path, source, taxonomy)
+            yield understand_file(path, source, taxonomy, options)
         except ReadError as exc:
             yield Rejected(source=source, error=str(exc))
 

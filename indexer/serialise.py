@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from indexer.models import Region, Report
+from indexer.models import Region, Report, Table
 from indexer.structure.taxonomy import Taxonomy
 from indexer.vocabulary import KINDS, SCRIPTS
 
@@ -34,6 +34,19 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             {"heading": s.heading, "level": s.level, "type": s.type, "text": s.text}
             for s in report.sections
         ],
+        "tables": [table_to_dict(table) for table in report.tables],
+        "ocr": report.ocr,
+        "web_url": report.url,
+    }
+
+
+def table_to_dict(table: Table) -> dict[str, Any]:
+    """``{"section", "rows", "spans"}``: the grid with merged cells' text in every slot they cover,
+    and each merged cell as ``[row, column, rowspan, colspan]``."""
+    return {
+        "section": table.section,
+        "rows": [list(row) for row in table.rows],
+        "spans": [list(span) for span in table.spans],
     }
 
 
@@ -49,6 +62,9 @@ def format_outline(report: Report, taxonomy: Taxonomy) -> str:
         f"  kind:      {report.kind} ({KINDS.get(report.kind, report.kind)})",
         f"  script:    {report.script} ({SCRIPTS.get(report.script, report.script)})",
         f"  sections:  {len(report.sections)}",
+        f"  tables:    {len(report.tables)}",
+        *([f"  web:       {report.url}"] if report.url else []),
+        *(["  text:      recognised by OCR from page images"] if report.ocr else []),
     ]
     for section in report.sections:
         indent = "  " * (section.level + 1)

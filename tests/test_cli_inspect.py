@@ -33,6 +33,9 @@ def test_json_has_one_object_per_report_with_the_documented_shape() -> None:
         "kind",
         "script",
         "sections",
+        "tables",
+        "ocr",
+        "web_url",
     }
     assert report["region"] == {
         "province": "云南省",

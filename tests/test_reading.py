@@ -362,7 +362,11 @@ def _w3m_text() -> str:
 
 
 def test_supported_suffixes_come_from_the_reader_registry() -> None:
-    assert frozenset(READERS) == SUPPORTED_SUFFIXES == {".txt", ".htm", ".html"}
+    assert (
+        frozenset(READERS)
+        == SUPPORTED_SUFFIXES
+        == {".txt", ".htm", ".html", ".pdf", ".docx", ".doc"}
+    )
 
 
 @pytest.mark.parametrize(
@@ -409,7 +413,8 @@ def test_read_text_picks_the_reader_by_suffix(
 @pytest.mark.parametrize(
     ("name", "data", "reason"),
     [
-        pytest.param("report.pdf", b"%PDF-1.4", "unsupported file type .pdf", id="pdf"),
+        pytest.param("sheet.xlsx", b"PK\x03\x04", "unsupported file type .xlsx", id="xlsx"),
+        pytest.param("report.pdf", b"%PDF-1.4", "damaged or truncated PDF", id="pdf-cut"),
         pytest.param("empty.txt", b"", "empty file", id="empty"),
         pytest.param("blank.txt", b" \r\n\t", "no text in the file", id="blank"),
         pytest.param("scripts.html", b"<script>x()</script>", "no text in the file", id="no-text"),
@@ -434,7 +439,7 @@ def test_find_report_files_recurses_sorts_and_skips_hidden(tmp_path: Path) -> No
         "b.txt",
         "a/Report.HTML",
         "a/deeper/c.htm",
-        "a/notes.pdf",
+        "a/notes.xlsx",
         "a/.hidden.txt",
         ".git/config.txt",
         "z/.cache/old.html",

@@ -111,7 +111,7 @@ def test_source_names_are_posix_paths_relative_to_the_corpus_folder(tmp_path: Pa
     (tmp_path / "top.html").write_bytes(b"bb")
     (tmp_path / "notes.md").write_bytes(b"not a report")
     (tmp_path / ".hidden.txt").write_bytes(b"hidden")
-    files = scan_corpus(corpus_prefixes([tmp_path]))
+    files = scan_corpus(corpus_prefixes([tmp_path])).files
     assert [(f.source, f.size) for f in files] == [("2019/吉林/报告.TXT", 1), ("top.html", 2)]
     assert files[0].path == tmp_path / "2019" / "吉林" / "报告.TXT"
     assert file_hash(files[1].path) == record(b"bb").hash
@@ -135,7 +135,7 @@ def test_a_file_with_a_gbk_name_is_found_under_a_readable_name(tmp_path: Path) -
     raw = os.fsencode(tmp_path) + b"/" + "报告.txt".encode("gbk")
     with open(raw, "wb") as handle:
         handle.write(b"x")
-    (found,) = scan_corpus(corpus_prefixes([tmp_path]))
+    (found,) = scan_corpus(corpus_prefixes([tmp_path])).files
     assert found.source == "报告.txt"
     assert os.fsencode(found.path) == raw
 
@@ -145,7 +145,7 @@ def test_several_corpus_folders_prefix_names_with_the_folder_name(tmp_path: Path
         (tmp_path / name).mkdir()
         (tmp_path / name / "report.txt").write_bytes(b"x")
     folders = [tmp_path / "south", tmp_path / "north", tmp_path / "north" / ".." / "north"]
-    files = scan_corpus(corpus_prefixes(folders))
+    files = scan_corpus(corpus_prefixes(folders)).files
     assert [f.source for f in files] == ["north/report.txt", "south/report.txt"]
 
 

@@ -22,7 +22,7 @@ from typing import Any
 from indexer.backends.whoosh.engine import WhooshEngine
 from indexer.models import Report
 from indexer.pipeline import understand_file
-from indexer.reading import ReadError, read_text
+from indexer.reading import ReadError, ReadOptions, read_text
 from indexer.reindex.layout import current_generation
 from indexer.reindex.progress import LineProgress
 from indexer.reindex.run import ReindexOptions, reindex
@@ -158,7 +158,9 @@ ENGINES: dict[str, Callable[[], Engine]] = {
 }
 
 
-def misbehaving_understand(path: Path, source: str, taxonomy: Taxonomy) -> list[Report]:
+def misbehaving_understand(
+    path: Path, source: str, taxonomy: Taxonomy, options: ReadOptions | None = None
+) -> list[Report]:
     """The real pipeline, except that files named ``bug*`` raise, ``crash*`` kill the worker and
     ``hang*`` take a minute (far over the tests' time limits) before going on as usual."""
     if path.name.startswith("bug"):
@@ -167,7 +169,7 @@ def misbehaving_understand(path: Path, source: str, taxonomy: Taxonomy) -> list[
         os._exit(3)
     if path.name.startswith("hang"):
         time.sleep(60)
-    return understand_file(path, source, taxonomy)
+    return understand_file(path, source, taxonomy, options)
 
 
 def read_error(path: Path) -> str:

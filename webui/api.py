@@ -64,7 +64,12 @@ def report(report_id: str) -> Response:
         shown["position"] = section.position
         anchor = section_anchor(section.position)
         shown["url"] = url_for("reports.report", report_id=report_id, _anchor=anchor)
-    return jsonify(report_id=report_id, url=url_for("reports.report", report_id=report_id), **data)
+    return jsonify(
+        report_id=report_id,
+        url=url_for("reports.report", report_id=report_id),
+        download_url=url_for("reports.original", report_id=report_id),
+        **data,
+    )
 
 
 @bp.get("/stats")

@@ -12,14 +12,10 @@ from dataclasses import dataclass
 
 from indexer.models import Report, Section
 from indexer.search.snippets import Span
+from webui.pieces import Piece, pieces
+from webui.table_view import TableView, located, table_view
 
-
-@dataclass(frozen=True)
-class Piece:
-    """Text to show; ``hit`` numbers a match (from 1, in reading order), None for plain text."""
-
-    text: str
-    hit: int | None = None
+Part = tuple[Piece, ...] | TableView  # a stretch of text, or a table
 
 
 @dataclass(frozen=True)
@@ -28,11 +24,26 @@ class SectionView:
     level: int
     type: str
     heading: tuple[Piece, ...]
-    body: tuple[Piece, ...]
+    parts: tuple[Part, ...]
 
     @property
     def anchor(self) -> str:
         return section_anchor(self.position)
+
+    @property
+    def body(self) -> tuple[Piece, ...]:
+        """Every piece of the body, tables' cells included, in reading order."""
+        return tuple(_all_pieces(self.parts))
+
+
+def _all_pieces(parts: Sequence[Part]) -> list[Piece]:
+    found: list[Piece] = []
+    for part in parts:
+        if isinstance(part, TableView):
+            found.extend(p for row in part.rows for cell in row for p in cell.pieces)
+        else:
+            found.extend(part)
+    return found
 
 
 def section_anchor(position: int) -> str:
@@ -47,42 +58,29 @@ def section_views(
     its heading apart from its body, with the marks of ``marks`` numbered across the report."""
     views, counter = [], 0
     for section in report.sections:
-        cut = _heading_end(report, section)
         spans = sorted(marks.get(section.position, ()))
         local = text[section.start : section.end]
-        heading = pieces(local, spans, 0, cut, counter)
-        counter += sum(1 for piece in heading if piece.hit is not None)
-        body = pieces(local, spans, cut, len(local), counter)
-        counter += sum(1 for piece in body if piece.hit is not None)
-        views.append(
-            SectionView(section.position, section.level, section.type, heading, _trim(body))
-        )
+
+        def cut(start: int, end: int, local: str = local, spans: list[Span] = spans) -> tuple:
+            nonlocal counter
+            found = pieces(local, spans, start, end, counter)
+            counter += sum(1 for piece in found if piece.hit is not None)
+            return found
+
+        heading = cut(0, _heading_end(report, section))
+        parts: list[Part] = []
+        at = _heading_end(report, section)
+        for table in located(report.tables, section.position):
+            start, end = table.start - section.start, table.end - section.start
+            if start < at or end > len(local):
+                continue
+            parts.append(_trim(cut(at, start)))
+            parts.append(table_view(table, local, start, cut))
+            at = end
+        parts.append(_trim(cut(at, len(local))))
+        shown = tuple(part for part in parts if part)
+        views.append(SectionView(section.position, section.level, section.type, heading, shown))
     return tuple(views)
-
-
-def pieces(
-    text: str, spans: Sequence[Span], start: int, end: int, counted: int
-) -> tuple[Piece, ...]:
-    """``text[start:end]`` as plain and marked pieces; marks are numbered after ``counted``.
-    A mark crossing ``start`` or ``end`` is cut there.
-
-    >>> pieces("推进政务公开工作", [(2, 6)], 0, 8, 0)
-    (Piece(text='推进', hit=None), Piece(text='政务公开', hit=1), Piece(text='工作', hit=None))
-    """
-    found: list[Piece] = []
-    at = start
-    for mark_start, mark_end in spans:
-        mark_start, mark_end = max(mark_start, start), min(mark_end, end)
-        if mark_start >= mark_end or mark_start < at:
-            continue
-        if mark_start > at:
-            found.append(Piece(text[at:mark_start]))
-        counted += 1
-        found.append(Piece(text[mark_start:mark_end], counted))
-        at = mark_end
-    if at < end:
-        found.append(Piece(text[at:end]))
-    return tuple(found)
 
 
 def _heading_end(report: Report, section: Section) -> int:
@@ -95,7 +93,7 @@ def _heading_end(report: Report, section: Section) -> int:
 
 
 def _trim(body: tuple[Piece, ...]) -> tuple[Piece, ...]:
-    """Without the line break after the heading and the blank lines at the end."""
+    """Without the line breaks at the start (after the heading or a table) and at the end."""
     if body and body[0].hit is None:
         body = (Piece(body[0].text.lstrip("\n")), *body[1:])
     if body and body[-1].hit is None:

@@ -3,12 +3,20 @@ the query's matches marked when the reader arrives from a search, and a script t
 
 ``/reports/<id>?q=…&script=simplified``: ``q`` marks the matches (numbered ``hit-1``, ``hit-2``
 … for next/previous), ``script=simplified`` shows the simplified twin of a traditional report.
+``/reports/<id>/original`` downloads the file the report was read from (see
+:mod:`indexer.originals`).
 """
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template, request, url_for
+from pathlib import PurePosixPath
 
+from flask import Blueprint, abort, render_template, request, send_file, url_for
+from werkzeug.exceptions import NotFound
+from werkzeug.wrappers import Response
+
+from indexer.originals import LABELS, OriginalError, find_original
+from indexer.reading import file_type
 from indexer.script import to_simplified
 from indexer.search.types import QueryError
 from webui.report_view import section_views
@@ -53,5 +61,21 @@ def report(report_id: str) -> str:
         differs=found.text != found.simplified,
         search_url=href(url_for("search.results"), keep),
         json_url=url_for("api.report", report_id=report_id),
+        original_url=url_for("reports.original", report_id=report_id),
+        original_label=LABELS.get(file_type(PurePosixPath(found.source)), "原"),
         form={"query": query, "keep": ()},
     )
+
+
+@bp.get("/reports/<report_id>/original")
+def original(report_id: str) -> Response:
+    """The original file, as an attachment (a saved web page is never shown as ours)."""
+    try:
+        found = find_original(gongkai().settings.index_path, report_id)
+    except OriginalError as error:
+        raise NotFound(str(error)) from error
+    response = send_file(
+        found.path, mimetype=found.media_type, as_attachment=True, download_name=found.name
+    )
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -12,15 +12,16 @@ import click
 from indexer.cli.options import config_option, settings_from
 from indexer.models import Rejected
 from indexer.pipeline import understand_files
-from indexer.reading import ReadError, find_report_files
+from indexer.reading import ReadError, ReadOptions, find_report_files
 from indexer.serialise import format_outline, report_to_dict
 
 
 @click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON array of all reports.")
+@click.option("--ocr", is_flag=True, help="Read scanned PDFs with Tesseract OCR.")
 @config_option
-def inspect(files: tuple[Path, ...], as_json: bool, config_path: Path | None) -> None:
+def inspect(files: tuple[Path, ...], as_json: bool, ocr: bool, config_path: Path | None) -> None:
     """Show the reports, metadata and typed sections in FILES (folders are searched).
 
     Exit code 1 when any file could not be read; the others are still printed.
@@ -34,7 +35,8 @@ def inspect(files: tuple[Path, ...], as_json: bool, config_path: Path | None) ->
             raise click.ClickException(str(exc)) from exc
     failed = False
     collected: list[dict[str, Any]] = []
-    for result in understand_files(((p, str(p)) for p in paths), settings.taxonomy):
+    options = ReadOptions(ocr=ocr or settings.ocr)
+    for result in understand_files(((p, str(p)) for p in paths), settings.taxonomy, options):
         if isinstance(result, Rejected):
             failed = True
             if as_json:

@@ -11,6 +11,7 @@ import click
 
 from indexer.cli.options import config_option, index_option, settings_from
 from indexer.config import Settings
+from indexer.reading import ReadOptions
 from indexer.reindex.progress import progress_for
 from indexer.reindex.run import ReindexError, ReindexOptions
 from indexer.reindex.run import reindex as run_reindex
@@ -49,6 +50,11 @@ KEPT = "the index being served is unchanged"
     metavar="SECONDS",
     help=f"Seconds one file may take to read before it is rejected (default: {FILE_TIMEOUT:g}).",
 )
+@click.option(
+    "--ocr",
+    is_flag=True,
+    help="Read scanned PDFs with Tesseract OCR (slow; corpus.ocr in the settings does it always).",
+)
 @index_option
 @config_option
 def reindex(
@@ -57,6 +63,7 @@ def reindex(
     report_path: Path | None,
     workers: int | None,
     file_timeout: float,
+    ocr: bool,
     index_path: Path | None,
     config_path: Path | None,
 ) -> None:
@@ -76,6 +83,7 @@ def reindex(
         full,
         workers or default_workers(),
         file_timeout,
+        ReadOptions(ocr=ocr or settings.ocr),
     )
     try:
         summary = run_reindex(options, default_engine(settings), progress_for(sys.stderr), _notify)

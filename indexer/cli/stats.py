@@ -10,8 +10,9 @@ from typing import Any
 import click
 
 from indexer.cli.options import config_option, index_option, settings_from
+from indexer.models import Skipped
 from indexer.reindex.manifest import ManifestError, read_manifest
-from indexer.reindex.summary import summary_to_dict
+from indexer.reindex.summary import skipped_lines, summary_to_dict
 from indexer.search.facets import FACETS
 from indexer.search.serialise import facet_value_to_dict
 from indexer.search.service import IndexStats, NoIndexError, SearchService
@@ -88,6 +89,9 @@ def format_stats(data: dict[str, Any]) -> str:
             f"{len(run['rejected'])} rejected"
         )
         lines.extend(f"  {r['source']}: {r['error']}" for r in run["rejected"])
+        lines.extend(
+            skipped_lines(tuple(Skipped(s["source"], s["type"]) for s in run.get("skipped", ())))
+        )
     return "\n".join(lines)
 
 

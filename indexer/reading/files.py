@@ -9,8 +9,9 @@ from pathlib import Path
 from indexer.reading.errors import ReadError
 
 
-def find_files(folders: Iterable[Path], suffixes: frozenset[str]) -> list[Path]:
-    """Files under the folders with one of the suffixes (any case), sorted, without duplicates.
+def find_files(folders: Iterable[Path], suffixes: frozenset[str] | None) -> list[Path]:
+    """Files under the folders with one of the suffixes (any case; None: any file), sorted,
+    without duplicates.
 
     Names starting with "." are skipped below each folder (not above it: a folder the user names
     is searched even if it lives in a hidden one). A missing folder is an error, not an empty list.
@@ -25,6 +26,7 @@ def find_files(folders: Iterable[Path], suffixes: frozenset[str]) -> list[Path]:
             found.update(
                 Path(directory, name)
                 for name in names
-                if not name.startswith(".") and Path(name).suffix.lower() in suffixes
+                if not name.startswith(".")
+                and (suffixes is None or Path(name).suffix.lower() in suffixes)
             )
     return sorted(found)

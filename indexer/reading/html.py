@@ -5,8 +5,9 @@ split across ``<span>``s comes back whole. A line break in the source next to a 
 disappears (Word wraps its HTML mid-sentence), any other source whitespace is one space.
 
 Tables come out one row per line, cells separated by ``" | "`` (tabs would not survive cleaning),
-empty cells left out, each cell once whatever its rowspan/colspan. A row whose cells hold nested
-tables or whole paragraphs is page layout, not data: its cells come out as ordinary blocks.
+empty cells left out, each cell once whatever its rowspan/colspan, and as grids beside the text
+(see :mod:`indexer.reading.tables`). A row whose cells hold nested tables or whole paragraphs is
+page layout, not data: its cells come out as ordinary blocks.
 
 When one element clearly holds the report (see :func:`find_content`), the text is that element
 plus the few lines just above it (title, date, metadata table) and just below it.
@@ -20,10 +21,12 @@ from collections.abc import Iterable
 from lxml import etree
 from lxml import html as lxml_html
 
+from indexer.models import Table
 from indexer.reading.content import drop_furniture, find_content, text_weight
+from indexer.reading.document import Document, stated_url, web_address
 from indexer.reading.plain import strip_stray_tags
+from indexer.reading.tables import CELL_SEPARATOR, Cell, join_cell_lines, table_from_cells
 
-CELL_SEPARATOR = " | "
 BEFORE_CONTENT = (10, 600)  # lines and characters kept above the content element …
 AFTER_CONTENT = (3, 200)  # … and below it
 _LAYOUT_CELL_LINES = 4  # a cell with this many lines is layout, not a data cell
@@ -53,17 +56,36 @@ def html_to_text(markup: str) -> str:
     >>> html_to_text("<p>共<span>30</span><span>01</span>件</p><p>第二段&nbsp;完</p>")
     '共3001件\\n第二段 完'
     """
+    return html_to_document(markup).text
+
+
+def html_to_document(markup: str) -> Document:
+    """The text of an HTML page, its data tables, and the address it gives for itself
+    (``<link rel=canonical>``, ``og:url``, else a 原文链接/来源 line)."""
     markup = _CONTROL.sub("", _XML_DECLARATION.sub("", markup))
     if not markup.strip():
-        return ""
+        return Document("")
     root = lxml_html.document_fromstring(markup, parser=_PARSER)
     flat = _flat(markup)
     if text_weight(root) < _PARSED_SHARE * len(_SPACES.sub("", flat)):
-        return flat  # the parser gave up on part of the tree (nesting too deep): keep the text
+        # the parser gave up on part of the tree (nesting too deep): keep the text
+        return Document(flat, url=stated_url(flat))
+    url = _own_address(root)
     drop_furniture(root)
     lines = _Lines()
     _render(root, lines, content=find_content(root))
-    return "\n".join(lines.selected()).strip("\n")
+    text = "\n".join(lines.selected()).strip("\n")
+    return Document(text, tuple(lines.tables), url=url or stated_url(text))
+
+
+def _own_address(root: etree._Element) -> str | None:
+    for value in root.xpath(
+        "//link[translate(@rel, 'CANONIL', 'canonil')='canonical']/@href"
+        "|//meta[@property='og:url']/@content"
+    ):
+        if address := web_address(value):
+            return address
+    return None
 
 
 def _flat(markup: str) -> str:
@@ -80,6 +102,7 @@ class _Lines:
         self.lines: list[list[str]] = [[]]
         self.content: tuple[int, int] | None = None
         self._content_start = 0
+        self.tables: list[Table] = []
 
     def add(self, text: str) -> None:
         self.lines[-1].append(text)
@@ -174,6 +197,7 @@ def _render_table(table: etree._Element, lines: _Lines, content) -> None:
     lines.block()
     for caption in table.findall("caption"):
         _render(caption, lines, content)
+    grid: list[list[Cell]] = []
     for row in _own_rows(table):
         cells = [cell for cell in row if cell.tag in ("td", "th")]
         texts = _data_cells(cells, content)
@@ -183,7 +207,21 @@ def _render_table(table: etree._Element, lines: _Lines, content) -> None:
             continue
         lines.add(CELL_SEPARATOR.join(text for text in texts if text))
         lines.block()
+        grid.append(
+            [
+                (t, _span(c, "rowspan"), _span(c, "colspan"))
+                for t, c in zip(texts, cells, strict=True)
+            ]
+        )
     lines.block()
+    found = table_from_cells(grid)
+    if found is not None:
+        lines.tables.append(found)
+
+
+def _span(cell: etree._Element, name: str) -> int:
+    value = cell.get(name, "1").strip()
+    return int(value) if value.isdigit() else 1
 
 
 def _data_cells(cells: list[etree._Element], content) -> list[str] | None:
@@ -197,7 +235,7 @@ def _data_cells(cells: list[etree._Element], content) -> list[str] | None:
     rendered = [_cell_lines(cell, content) for cell in cells]
     if any(len(cell_lines) >= _LAYOUT_CELL_LINES for cell_lines in rendered):
         return None
-    return [_join_cell(cell_lines) for cell_lines in rendered]
+    return [join_cell_lines(cell_lines) for cell_lines in rendered]
 
 
 def _own_rows(table: etree._Element) -> list[etree._Element]:
@@ -209,12 +247,3 @@ def _cell_lines(cell: etree._Element, content) -> list[str]:
     own = _Lines()
     _render(cell, own, content)
     return [line for line in own.finished() if line]
-
-
-def _join_cell(cell_lines: list[str]) -> str:
-    """One line for a data cell: CJK lines join directly, others with a space."""
-    text = ""
-    for line in cell_lines:
-        cjk_seam = text and re.match(f"[{_CJK}]", text[-1]) and re.match(f"[{_CJK}]", line[0])
-        text = f"{text}{'' if cjk_seam or not text else ' '}{line}"
-    return text

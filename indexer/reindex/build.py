@@ -13,6 +13,7 @@ from contextlib import closing
 from dataclasses import dataclass
 
 from indexer.ids import report_id
+from indexer.reading import ReadOptions
 from indexer.reindex.manifest import FileRecord
 from indexer.reindex.plan import CorpusFile
 from indexer.reindex.progress import Progress
@@ -42,6 +43,7 @@ def build_generation(
     progress: Progress,
     understand: Understand,
     file_timeout: float,
+    options: ReadOptions,
 ) -> Built:
     """Remove the sources in ``remove``, read and add the files in ``read``, keep ``kept`` as is;
     commit, or cancel and re-raise."""
@@ -52,7 +54,9 @@ def build_generation(
             writer.delete_sources(remove)
         progress.start(len(read))
         try:
-            outcomes = understand_in_workers(read, taxonomy, workers, understand, file_timeout)
+            outcomes = understand_in_workers(
+                read, taxonomy, workers, understand, file_timeout, options
+            )
             with closing(outcomes):
                 for outcome in outcomes:
                     record = _add(writer, outcome)

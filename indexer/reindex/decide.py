@@ -2,18 +2,23 @@
 
 A build is incremental unless asked for in full, unless there is no usable index to start from,
 or unless the served index was made by another engine or with another analysis (dictionary,
-stopwords, analysis code, section types: see :func:`index_fingerprint`): its terms are then stale
-and only a full rebuild makes old and new documents, and today's queries, agree.
+stopwords, analysis code, section types, the document store's layout: see
+:func:`index_fingerprint`): its terms are then stale and only a full rebuild makes old and new
+documents, and today's queries, agree. A run with OCR also re-reads the scans an earlier run
+without it rejected.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from indexer.analysis.fingerprint import analysis_fingerprint
+from indexer.docstore import SCHEMA_VERSION
+from indexer.reading import ReadOptions
+from indexer.reading.pdf import SCANNED
 from indexer.reindex.layout import current_generation
 from indexer.reindex.manifest import FileRecord, Manifest, ManifestError, read_manifest
 from indexer.reindex.plan import CorpusFile, Plan, plan_changes
@@ -74,20 +79,29 @@ def served_generation(index_root: Path) -> Served:
 
 
 def index_fingerprint(taxonomy: Taxonomy) -> str:
-    """The analysis fingerprint with the taxonomy (it decides every section's type) folded in."""
+    """The analysis fingerprint with the taxonomy (it decides every section's type) and the
+    document store's schema folded in."""
     types = [
         [t.id, t.label, list(t.keywords), [[p.pattern, p.flags] for p in t.patterns], t.subsections]
         for t in taxonomy
     ]
-    return analysis_fingerprint(extra=json.dumps(types, ensure_ascii=False).encode("utf-8"))
+    extra = json.dumps([types, SCHEMA_VERSION], ensure_ascii=False).encode("utf-8")
+    return analysis_fingerprint(extra=extra)
 
 
 def decide(
-    files: Sequence[CorpusFile], served: Served, taxonomy: Taxonomy, engine: str, full: bool
+    files: Sequence[CorpusFile],
+    served: Served,
+    taxonomy: Taxonomy,
+    engine: str,
+    full: bool,
+    options: ReadOptions | None = None,
 ) -> Decision:
     """Compare the corpus with the served generation and choose an incremental or full build."""
     manifest = served.manifest
     plan = plan_changes(files, manifest.files if manifest else {})
+    if options is not None and options.ocr:
+        plan = _retry_scans(plan, files)
     fingerprint = index_fingerprint(taxonomy)
     reason = full_reason(served, fingerprint, engine, full)
     warnings = () if reason in (None, ASKED, NO_INDEX) else (f"{reason}: rebuilding fully",)
@@ -104,6 +118,22 @@ def decide(
             kept=plan.unchanged,
         )
     return Decision(plan, fingerprint, reason, warnings, None, (), tuple(files), {})
+
+
+def _retry_scans(plan: Plan, files: Sequence[CorpusFile]) -> Plan:
+    """The plan with the unchanged scans rejected for want of OCR moved to the changed files."""
+    scans = {
+        source
+        for source, record in plan.unchanged.items()
+        if record.error and record.error.startswith(SCANNED)
+    }
+    if not scans:
+        return plan
+    return replace(
+        plan,
+        changed=plan.changed + tuple(item for item in files if item.source in scans),
+        unchanged={s: r for s, r in plan.unchanged.items() if s not in scans},
+    )
 
 
 def full_reason(served: Served, fingerprint: str, engine: str, full: bool) -> str | None:

@@ -21,7 +21,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
 
-from indexer.reading import ReadError, find_report_files
+from indexer.models import Skipped
+from indexer.reading import ReadError, file_type, find_corpus_files
 from indexer.reindex.manifest import FileRecord
 
 RACY_NS = 2_000_000_000
@@ -85,14 +86,27 @@ def corpus_prefixes(folders: Sequence[Path]) -> dict[Path, str]:
     return {folder: source_name(PurePath(folder.name)) + "/" for folder in unique}
 
 
-def scan_corpus(prefixes: Mapping[Path, str]) -> list[CorpusFile]:
-    """Every report file under the folders of :func:`corpus_prefixes`, sorted by source name."""
+@dataclass(frozen=True)
+class Scanned:
+    """The corpus now: the report files, and the files of types that are not read."""
+
+    files: list[CorpusFile]
+    skipped: tuple[Skipped, ...]
+
+
+def scan_corpus(prefixes: Mapping[Path, str]) -> Scanned:
+    """Every file under the folders of :func:`corpus_prefixes`, sorted by source name."""
     found: list[CorpusFile] = []
+    skipped: list[Skipped] = []
     for folder, prefix in prefixes.items():
         try:
-            paths = find_report_files([folder])
+            paths, others = find_corpus_files([folder])
         except ReadError as exc:
             raise CorpusError(f"corpus folder {folder}: {exc}") from exc
+        skipped.extend(
+            Skipped(prefix + source_name(path.relative_to(folder)), file_type(path))
+            for path in others
+        )
         for path in paths:
             try:
                 stat = path.stat()
@@ -100,7 +114,8 @@ def scan_corpus(prefixes: Mapping[Path, str]) -> list[CorpusFile]:
                 continue  # removed while we looked: it is not part of the corpus any more
             source = prefix + source_name(path.relative_to(folder))
             found.append(CorpusFile(path, source, stat.st_size, stat.st_mtime_ns))
-    return sorted(found, key=lambda item: item.source)
+    found.sort(key=lambda item: item.source)
+    return Scanned(found, tuple(sorted(skipped, key=lambda item: item.source)))
 
 
 def source_name(relative: PurePath) -> str:

@@ -20,12 +20,13 @@ from pathlib import Path
 
 from indexer.models import Rejected
 from indexer.pipeline import understand_file
+from indexer.reading import ReadOptions
 from indexer.reindex.build import Built, build_generation
 from indexer.reindex.decide import Decision, Served, decide, served_generation
 from indexer.reindex.layout import new_generation, remove_generations, switch_to
 from indexer.reindex.lock import LockHeldError, reindex_lock
 from indexer.reindex.manifest import Manifest, write_manifest
-from indexer.reindex.plan import CorpusError, CorpusFile, corpus_prefixes, scan_corpus
+from indexer.reindex.plan import CorpusError, Scanned, corpus_prefixes, scan_corpus
 from indexer.reindex.progress import Progress
 from indexer.reindex.summary import RunSummary
 from indexer.reindex.workers import FILE_TIMEOUT, Understand, default_workers
@@ -45,6 +46,7 @@ class ReindexOptions:
     full: bool = False
     workers: int = field(default_factory=default_workers)
     file_timeout: float = FILE_TIMEOUT  # seconds one file may take to read and understand
+    read: ReadOptions = field(default_factory=ReadOptions)  # how files are read (OCR or not)
 
 
 def reindex(
@@ -61,22 +63,25 @@ def reindex(
     during the build; then, as after an interrupt, the previous generation is still serving.
     """
     started = datetime.now(UTC), time.monotonic()
-    with _locked_corpus(options, notify) as (served, files):
+    with _locked_corpus(options, notify) as (served, scanned):
+        files = scanned.files
         known = served.manifest.files if served.manifest else {}
         if not files and known and not options.full:
             raise ReindexError(
                 f"no report files in the corpus ({', '.join(map(str, options.corpus))}) but the "
                 f"index holds {len(known):,}; refusing to empty it (use --full to do so)"
             )
-        decision = decide(files, served, options.taxonomy, engine.name, options.full)
+        decision = decide(files, served, options.taxonomy, engine.name, options.full, options.read)
         for warning in decision.warnings:
             notify(f"warning: {warning}")
         if decision.nothing_to_do and served.generation and served.manifest:
             built = Built(decision.kept, 0, 0, 0)
-            summary = _summary(options, decision, served.generation, built, started)
+            summary = _summary(options, decision, scanned, served.generation, built, started)
             write_manifest(served.generation, served.manifest.after(summary, built.files))
             return summary
-        return _build_and_switch(options, engine, served, decision, progress, understand, started)
+        return _build_and_switch(
+            options, engine, served, decision, scanned, progress, understand, started
+        )
 
 
 def _build_and_switch(
@@ -84,6 +89,7 @@ def _build_and_switch(
     engine: Engine,
     served: Served,
     decision: Decision,
+    scanned: Scanned,
     progress: Progress,
     understand: Understand,
     started: tuple[datetime, float],
@@ -102,8 +108,9 @@ def _build_and_switch(
             progress=progress,
             understand=understand,
             file_timeout=options.file_timeout,
+            options=options.read,
         )
-        summary = _summary(options, decision, generation, built, started)
+        summary = _summary(options, decision, scanned, generation, built, started)
         write_manifest(
             generation,
             Manifest(
@@ -121,7 +128,7 @@ def _build_and_switch(
 @contextmanager
 def _locked_corpus(
     options: ReindexOptions, notify: Callable[[str], None]
-) -> Iterator[tuple[Served, list[CorpusFile]]]:
+) -> Iterator[tuple[Served, Scanned]]:
     """Check the folders, hold the lock, drop leftovers of killed runs, list the corpus."""
     root = options.index
     with ExitStack() as stack:
@@ -131,17 +138,18 @@ def _locked_corpus(
             stack.enter_context(reindex_lock(root, notify))
             served = served_generation(root)
             remove_generations(root, served.in_use)
-            files = scan_corpus(prefixes)
+            scanned = scan_corpus(prefixes)
         except (CorpusError, LockHeldError) as exc:
             raise ReindexError(str(exc)) from None
         except OSError as exc:
             raise ReindexError(f"cannot write to the index folder {root}: {exc.strerror}") from exc
-        yield served, files
+        yield served, scanned
 
 
 def _summary(
     options: ReindexOptions,
     decision: Decision,
+    scanned: Scanned,
     generation: Path,
     built: Built,
     started: tuple[datetime, float],
@@ -173,4 +181,5 @@ def _summary(
             if record.error is not None
         ),
         warnings=decision.warnings,
+        skipped=scanned.skipped,
     )

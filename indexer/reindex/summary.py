@@ -6,10 +6,11 @@ and stored in the new generation's manifest as its last run, so ``gongkai stats`
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from indexer.models import Rejected
+from indexer.models import Rejected, Skipped
 
 
 @dataclass(frozen=True)
@@ -19,7 +20,8 @@ class RunSummary:
     ``files_seen`` = ``new + changed + unchanged`` (files in the corpus now); ``deleted`` were in
     the index but are gone. ``processed`` files were read this run (all of them on a full run).
     ``rejected`` lists every corpus file that is not in the index, with the reason: those read
-    this run and unchanged ones rejected before (a full run retries them).
+    this run and unchanged ones rejected before (a full run retries them). ``skipped`` lists the
+    files of types that are not read (they are not counted in ``files_seen``).
     """
 
     started: str
@@ -42,6 +44,7 @@ class RunSummary:
     sections_total: int
     rejected: tuple[Rejected, ...]
     warnings: tuple[str, ...] = ()
+    skipped: tuple[Skipped, ...] = ()
 
     @property
     def files_per_second(self) -> float:
@@ -54,6 +57,7 @@ def summary_to_dict(summary: RunSummary) -> dict[str, Any]:
     data["corpus"] = list(summary.corpus)
     data["rejected"] = [{"source": r.source, "error": r.error} for r in summary.rejected]
     data["warnings"] = list(summary.warnings)
+    data["skipped"] = [{"source": s.source, "type": s.type} for s in summary.skipped]
     data["files_per_second"] = round(summary.files_per_second, 1)
     return data
 
@@ -64,7 +68,24 @@ def summary_from_dict(data: dict[str, Any]) -> RunSummary:
     fields["corpus"] = tuple(data["corpus"])
     fields["rejected"] = tuple(Rejected(r["source"], r["error"]) for r in data["rejected"])
     fields["warnings"] = tuple(data.get("warnings", ()))
+    fields["skipped"] = tuple(Skipped(s["source"], s["type"]) for s in data.get("skipped", ()))
     return RunSummary(**fields)
+
+
+def skipped_lines(skipped: tuple[Skipped, ...]) -> list[str]:
+    """ "skipped files (types not read): N (.xlsx 2, .jpg 1)" and a line per file; none if none.
+
+    >>> skipped_lines((Skipped("a.xlsx", ".xlsx"), Skipped("b.jpg", ".jpg")))
+    ['skipped files (types not read): 2 (.jpg 1, .xlsx 1)', '  a.xlsx: .xlsx', '  b.jpg: .jpg']
+    """
+    if not skipped:
+        return []
+    counts = Counter(item.type for item in skipped)
+    types = ", ".join(f"{kind} {count:,}" for kind, count in sorted(counts.items()))
+    return [
+        f"skipped files (types not read): {len(skipped):,} ({types})",
+        *(f"  {item.source}: {item.type}" for item in skipped),
+    ]
 
 
 def format_summary(summary: RunSummary) -> str:
@@ -78,6 +99,7 @@ def format_summary(summary: RunSummary) -> str:
         f"sections: {summary.sections_added:,} indexed, {summary.sections_total:,} in the index",
         f"rejected files: {len(summary.rejected):,}",
         *(f"  {r.source}: {r.error}" for r in summary.rejected),
+        *skipped_lines(summary.skipped),
         f"time: {summary.seconds:.1f} s ({summary.processed:,} files read, "
         f"{summary.files_per_second:.1f} files/s)",
     ]

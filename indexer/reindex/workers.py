@@ -23,20 +23,28 @@ import signal
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from multiprocessing.queues import SimpleQueue
 from pathlib import Path
+from typing import Protocol
 
 from indexer.models import Report
 from indexer.pipeline import understand_file
-from indexer.reading import ReadError
+from indexer.reading import ReadError, ReadOptions
 from indexer.reindex.plan import CorpusFile, trusted_mtime
 from indexer.structure.taxonomy import Taxonomy
 
-Understand = Callable[[Path, str, Taxonomy], list[Report]]
+
+class Understand(Protocol):
+    """What reads and understands one file (:func:`understand_file`, or a test's stand-in)."""
+
+    def __call__(
+        self, path: Path, source: str, taxonomy: Taxonomy, options: ReadOptions | None = None
+    ) -> list[Report]: ...
+
 
 CRASHED = "internal error: the worker process died while reading this file"
 FILE_TIMEOUT = 120.0  # seconds; reports take well under a second, so only a stuck file gets near
@@ -74,6 +82,7 @@ def understand_in_workers(
     workers: int,
     understand: Understand = understand_file,
     limit: float = FILE_TIMEOUT,
+    options: ReadOptions | None = None,
 ) -> Iterator[Understood]:
     """Yield an :class:`Understood` for every file, in the order they finish; a file that takes
     more than ``limit`` seconds is rejected and its worker replaced.
@@ -95,7 +104,7 @@ def understand_in_workers(
             size,
             mp_context=context,
             initializer=_start_worker,
-            initargs=(taxonomy, understand, started),
+            initargs=(taxonomy, understand, started, options or ReadOptions()),
         )
         try:
             in_flight: dict[Future[Understood], CorpusFile] = {}
@@ -165,7 +174,7 @@ def understand_one(item: CorpusFile) -> Understood:
     except OSError as exc:
         return _rejected(item, f"cannot open: {exc.strerror or exc}")
     try:
-        reports = tuple(_understand(item.path, item.source, _taxonomy))
+        reports = tuple(_understand(item.path, item.source, _taxonomy, options=_options))
         error = None
     except ReadError as exc:
         reports, error = (), str(exc)
@@ -193,14 +202,17 @@ def _rejected(item: CorpusFile, error: str) -> Understood:
 _taxonomy: Taxonomy
 _understand: Understand
 _started: Started
+_options: ReadOptions
 
 
-def _start_worker(taxonomy: Taxonomy, understand: Understand, started: Started) -> None:
+def _start_worker(
+    taxonomy: Taxonomy, understand: Understand, started: Started, options: ReadOptions
+) -> None:
     """Keep what every file needs; leave Ctrl-C to the main process, which stops the pool; and
     exit when the main process is gone (killed), instead of waiting for work for ever."""
-    global _taxonomy, _understand, _started
+    global _taxonomy, _understand, _started, _options
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _taxonomy, _understand, _started = taxonomy, understand, started
+    _taxonomy, _understand, _started, _options = taxonomy, understand, started, options
     parent = multiprocessing.parent_process()
     if parent is not None:
         threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
