@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pytest
 
@@ -205,3 +205,17 @@ def test_region_path(region: Region | None, expected: str) -> None:
 )
 def test_page_sizes_offered(current: int, largest: int, expected: tuple[int, ...]) -> None:
     assert page_sizes(current, largest) == expected
+
+
+@pytest.mark.parametrize(
+    "pairs",
+    [
+        [],
+        [("q", "政务 公开"), ("year", "2018")],
+        [("q", 'a&b=c+d %25 "引号" #'), ("county", "鼓楼区"), ("county", "鼓楼区")],
+        [("q", "\u3000\t\n"), ("page", "2")],
+    ],
+)
+def test_a_link_encodes_its_pairs_as_urlencode_does(pairs: list[tuple[str, str]]) -> None:
+    query = urlencode(pairs)
+    assert href("/search", pairs) == (f"/search?{query}" if query else "/search")
