@@ -2,11 +2,12 @@
 
 The search engine indexes sections; the document page and the snippets need the full text in its
 original script. Keeping it here, once per report, instead of as a stored field of every section
-keeps the engine's files small and leaves this store to any engine. Texts are zlib-compressed;
-the simplified twin is stored only where it differs from the display text: as the characters that
-differ when they are few (a simplified report with a 著 that became 着), whole otherwise
-(traditional reports). A section's text is stored as its place in the report text whenever it is
-one. Tables are stored as JSON grids beside their report.
+keeps the engine's files small and leaves this store to any engine. Texts are compressed with a
+dictionary trained on the store's first reports (:mod:`indexer.textpack`: the first
+:data:`TRAINING_REPORTS` wait until it is trained); the simplified twin is stored only where it
+differs from the display text (see :func:`~indexer.textpack.pack_twin`). A section's text is
+stored as its place in the report text whenever it is one. Tables are stored as JSON grids
+beside their report.
 
 The schema's version is kept in sqlite's ``user_version``; a store of another version is refused
 with :class:`~indexer.search.types.IndexFormatError`, so a server asks for a reindex instead of
@@ -18,18 +19,19 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-import zlib
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
-import numpy as np
-
 from indexer.models import Region, Report, Section, Table
 from indexer.search.types import IndexFormatError
+from indexer.textpack import pack, pack_twin, train, unpack, unpack_twin
 
 DOCSTORE_NAME = "docstore.sqlite"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+TRAINING_REPORTS = 200
+"""Reports the compression dictionary is trained on (fewer when the store gets fewer)."""
+_PRIMER = "primer"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS reports (
@@ -52,6 +54,7 @@ CREATE TABLE IF NOT EXISTS tables (
     start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, grid TEXT NOT NULL,
     PRIMARY KEY (report_id, ordinal)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
 """
 
 _REPORT_COLUMNS = (
@@ -66,6 +69,8 @@ class DocStore:
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._connection = connection
         self._lock = threading.Lock()
+        self._primer = self._stored_primer()
+        self._waiting: list[tuple[str, Report]] = []
 
     @classmethod
     def open(cls, path: Path, *, readonly: bool = False) -> DocStore:
@@ -91,6 +96,7 @@ class DocStore:
             original.backup(store._connection)
         finally:
             original.close()
+        store._primer = store._stored_primer()
         return store
 
     def __enter__(self) -> DocStore:
@@ -101,31 +107,58 @@ class DocStore:
 
     def add(self, report_id: str, report: Report) -> None:
         """Store ``report`` under ``report_id``, replacing what was stored under it."""
+        with self._lock:
+            if self._primer is None:
+                self._waiting.append((report_id, report))
+                if len(self._waiting) >= TRAINING_REPORTS:
+                    self._settle()
+            else:
+                self._insert(report_id, report)
+
+    def _stored_primer(self) -> bytes | None:
+        """The store's compression dictionary; None while it is not trained."""
+        row = self._connection.execute(
+            "SELECT value FROM meta WHERE key = ?", (_PRIMER,)
+        ).fetchone()
+        return row[0] if row else None
+
+    def _settle(self) -> None:
+        """Train the dictionary on the reports waiting for it, then store them (lock held)."""
+        if self._primer is not None or not self._waiting:
+            return
+        self._primer = train(report.text for _, report in self._waiting)
+        self._connection.execute("INSERT INTO meta VALUES (?, ?)", (_PRIMER, self._primer))
+        waiting, self._waiting = self._waiting, []
+        for report_id, report in waiting:
+            self._insert(report_id, report)
+
+    def _insert(self, report_id: str, report: Report) -> None:
+        primer = self._primer or b""
         region = report.region or Region()
         text = report.text
-        simplified = _pack_twin(text, report.simplified)
         row = (
             report_id, report.source, report.ordinal, report.title, report.region is not None,
             region.province, region.prefecture, region.county, region.code, report.issuer,
             report.year, report.published.isoformat() if report.published else None,
-            report.kind, report.script, _pack(text), simplified, report.ocr, report.url,
+            report.kind, report.script, pack(text, primer),
+            pack_twin(text, report.simplified, primer), report.ocr, report.url,
         )  # fmt: skip
-        with self._lock:
-            self._delete([(report_id,)])
-            self._connection.execute(f"INSERT INTO reports VALUES ({_marks(18)})", row)
-            self._connection.executemany(
-                f"INSERT INTO sections VALUES ({_marks(11)})",
-                (_section_row(report_id, text, section) for section in report.sections),
-            )
-            self._connection.executemany(
-                f"INSERT INTO tables VALUES ({_marks(6)})",
-                (_table_row(report_id, n, table) for n, table in enumerate(report.tables)),
-            )
+        self._delete([(report_id,)])
+        self._connection.execute(f"INSERT INTO reports VALUES ({_marks(18)})", row)
+        self._connection.executemany(
+            f"INSERT INTO sections VALUES ({_marks(11)})",
+            (_section_row(report_id, text, section) for section in report.sections),
+        )
+        self._connection.executemany(
+            f"INSERT INTO tables VALUES ({_marks(6)})",
+            (_table_row(report_id, n, table) for n, table in enumerate(report.tables)),
+        )
 
     def delete_sources(self, sources: Iterable[str]) -> tuple[str, ...]:
         """Remove the reports read from ``sources``; return their ids."""
         removed: list[str] = []
         with self._lock:
+            self._settle()
             for source in sources:
                 rows = self._connection.execute(
                     "SELECT report_id FROM reports WHERE source = ?", (source,)
@@ -141,6 +174,7 @@ class DocStore:
     def get(self, report_id: str) -> Report | None:
         """The report stored under ``report_id``, exactly as it was added, or None."""
         with self._lock:
+            self._settle()
             row = self._connection.execute(
                 f"SELECT {_REPORT_COLUMNS} FROM reports WHERE report_id = ?", (report_id,)
             ).fetchone()
@@ -154,20 +188,24 @@ class DocStore:
                 "ORDER BY ordinal",
                 (report_id,),
             ).fetchall()
-        return _report(row, sections, tables)
+        return _report(row, sections, tables, self._primer or b"")
 
     def count(self) -> int:
         """How many reports are stored."""
         with self._lock:
+            self._settle()
             return self._connection.execute("SELECT count(*) FROM reports").fetchone()[0]
 
     def commit(self) -> None:
         with self._lock:
+            self._settle()
             self._connection.commit()
 
     def rollback(self) -> None:
         with self._lock:
+            self._waiting = []
             self._connection.rollback()
+            self._primer = self._stored_primer()
 
     def close(self) -> None:
         with self._lock:
@@ -209,10 +247,10 @@ def _table(row: tuple) -> Table:
     )
 
 
-def _report(row: tuple, sections: list[tuple], tables: list[tuple]) -> Report:
+def _report(row: tuple, sections: list[tuple], tables: list[tuple], primer: bytes) -> Report:
     (_, source, ordinal, title, has_region, province, prefecture, county, code, issuer, year,
      published, kind, script, packed, packed_simplified, ocr, url) = row  # fmt: skip
-    text = _unpack(packed)
+    text = unpack(packed, primer)
     return Report(
         source=source,
         ordinal=ordinal,
@@ -224,7 +262,7 @@ def _report(row: tuple, sections: list[tuple], tables: list[tuple]) -> Report:
         kind=kind,
         script=script,
         text=text,
-        simplified=_unpack_twin(text, packed_simplified),
+        simplified=unpack_twin(text, packed_simplified, primer),
         sections=tuple(_section(text, item) for item in sections),
         tables=tuple(_table(item) for item in tables),
         ocr=bool(ocr),
@@ -244,56 +282,6 @@ def _section(text: str, row: tuple) -> Section:
         position=position,
         parent=parent,
     )
-
-
-def _pack(text: str) -> bytes:
-    return zlib.compress(text.encode("utf-8"), 6)
-
-
-def _unpack(blob: bytes) -> str:
-    return zlib.decompress(blob).decode("utf-8")
-
-
-_CHANGES = b"\x00"
-"""First byte of a twin stored as its changes (a zlib stream never starts with it)."""
-
-_FEW_CHANGES = 0.125
-"""Store a twin as its changes when at most this share of its characters differ."""
-
-
-def _pack_twin(text: str, twin: str) -> bytes | None:
-    """The simplified twin as stored: None when it is the text, else its changes or itself.
-
-    >>> _unpack_twin("政務公開著", _pack_twin("政務公開著", "政務公開着"))
-    '政務公開着'
-    """
-    if twin == text:
-        return None
-    ours, theirs = _code_points(text), _code_points(twin)
-    if len(ours) != len(theirs):
-        return _pack(twin)
-    changed = np.flatnonzero(ours != theirs).astype("<u4")
-    if len(changed) > _FEW_CHANGES * len(ours):
-        return _pack(twin)
-    chars = theirs[changed].astype("<u4")
-    return _CHANGES + zlib.compress(changed.tobytes() + chars.tobytes(), 6)
-
-
-def _unpack_twin(text: str, packed: bytes | None) -> str:
-    if packed is None:
-        return text
-    if not packed.startswith(_CHANGES):
-        return _unpack(packed)
-    raw = zlib.decompress(packed[1:])
-    half = len(raw) // 2
-    changed = np.frombuffer(raw[:half], dtype="<u4")
-    points = _code_points(text).copy()
-    points[changed] = np.frombuffer(raw[half:], dtype="<u4")
-    return points.tobytes().decode("utf-32-le")
-
-
-def _code_points(text: str) -> np.ndarray:
-    return np.frombuffer(text.encode("utf-32-le"), dtype="<u4")
 
 
 def _marks(count: int) -> str:
