@@ -13,7 +13,17 @@ from indexer.models import Region
 from indexer.search.types import Hit, SearchRequest, SearchResults, SectionRef
 from webui.page_views import chips, group_hits, paginate
 from webui.templating import page_sizes, region_path
-from webui.urls import Pairs, cleared, filters_of, href, removed, replaced, toggled, toggled_year
+from webui.urls import (
+    Pairs,
+    cleared,
+    filters_of,
+    href,
+    removed,
+    replaced,
+    toggle_href,
+    toggled,
+    toggled_year,
+)
 
 Q = ("q", "政务公开")
 ZJ, JS = ("province", "浙江省"), ("province", "江苏省")
@@ -219,3 +229,17 @@ def test_page_sizes_offered(current: int, largest: int, expected: tuple[int, ...
 def test_a_link_encodes_its_pairs_as_urlencode_does(pairs: list[tuple[str, str]]) -> None:
     query = urlencode(pairs)
     assert href("/search", pairs) == (f"/search?{query}" if query else "/search")
+
+
+@pytest.mark.parametrize(
+    ("pairs", "key", "value"),
+    [
+        ((), "province", "浙江省"),
+        ((Q, P2), "province", "浙江省"),
+        ((Q, ZJ, P2), "province", "浙江省"),  # selected: unselects it
+        ((Q, ZJ), "province", "江苏省"),
+        ((P2,), "kind", "a&b=c"),
+    ],
+)
+def test_a_toggle_link_is_the_link_to_the_toggled_state(pairs: Pairs, key: str, value: str) -> None:
+    assert toggle_href("/search", pairs, key, value) == href("/search", toggled(pairs, key, value))

@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from indexer.search.facets import Facet
 from indexer.search.types import FacetValue
-from webui.urls import Pairs, href, toggled, toggled_year
+from webui.urls import Pairs, href, toggle_href, toggled_year
 
 TOP_VALUES = 8
 """Values shown before "more"."""
@@ -60,7 +60,7 @@ def value_view(facet: Facet, value: FacetValue, pairs: Pairs, path: str) -> Valu
     if facet.id == "year" and value.value.isdigit():
         url = href(path, toggled_year(pairs, int(value.value)))
     else:
-        url = href(path, toggled(pairs, facet.request_field, value.value))
+        url = toggle_href(path, pairs, facet.request_field, value.value)
     return ValueView(value.value, value.label, value.count, value.selected, url)
 
 

@@ -39,6 +39,24 @@ def _encoded(key: str, value: str) -> str:
     return urlencode(((key, value),))
 
 
+def toggle_href(path: str, pairs: Pairs, key: str, value: str) -> str:
+    """``href(path, toggled(pairs, key, value))``, made from the request's own pairs encoded
+    once: a results page and its JSON twin link every facet value, thousands at a time.
+
+    >>> toggle_href("/search", (("q", "公开"), ("page", "2")), "year", "2018")
+    '/search?q=%E5%85%AC%E5%BC%80&year=2018'
+    """
+    if (key, value) in pairs:
+        return href(path, removed(pairs, key, value))
+    base = _base(path, pairs)
+    return f"{base}{'&' if '?' in base else '?'}{_encoded(key, value)}"
+
+
+@lru_cache(maxsize=256)
+def _base(path: str, pairs: Pairs) -> str:
+    return href(path, _without_page(pairs))
+
+
 def toggled(pairs: Pairs, key: str, value: str) -> Pairs:
     """Select ``value`` of a filter, or unselect it when it is selected; back to page 1."""
     if (key, value) in pairs:

@@ -96,7 +96,11 @@ def facet_values(
         counts = counted.counts[facet.id]
         selection = chosen.get(facet.id)
         label = _labeller(facet.id, section_label)
-        found = {key: int(counts[i]) for i, key in enumerate(_keys(table, facet.id)) if counts[i]}
+        keys = _keys(table, facet.id)
+        nonzero = np.flatnonzero(counts)
+        found = dict(
+            zip([keys[i] for i in nonzero.tolist()], counts[nonzero].tolist(), strict=True)
+        )
         counted_values = {value for _, value in found}
         for value in selection.shown if selection else ():
             if value not in counted_values:
