@@ -19,16 +19,17 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+import zlib
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
 from indexer.models import Region, Report, Section, Table
 from indexer.search.types import IndexFormatError
-from indexer.textpack import pack, pack_twin, train, unpack, unpack_twin
+from indexer.textpack import LEVEL, pack, pack_twin, train, unpack, unpack_twin
 
 DOCSTORE_NAME = "docstore.sqlite"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 TRAINING_REPORTS = 200
 """Reports the compression dictionary is trained on (fewer when the store gets fewer)."""
 _PRIMER = "primer"
@@ -39,16 +40,9 @@ CREATE TABLE IF NOT EXISTS reports (
     title TEXT NOT NULL, has_region INTEGER NOT NULL, province TEXT, prefecture TEXT,
     county TEXT, code TEXT, issuer TEXT, year INTEGER, published TEXT, kind TEXT NOT NULL,
     script TEXT NOT NULL, text BLOB NOT NULL, simplified BLOB, ocr INTEGER NOT NULL,
-    url TEXT
+    url TEXT, sections BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS reports_by_source ON reports (source);
-CREATE TABLE IF NOT EXISTS sections (
-    report_id TEXT NOT NULL, position INTEGER NOT NULL, heading TEXT NOT NULL,
-    level INTEGER NOT NULL, type TEXT NOT NULL, start_char INTEGER NOT NULL,
-    end_char INTEGER NOT NULL, parent INTEGER, body_start INTEGER NOT NULL,
-    body_length INTEGER NOT NULL, body TEXT,
-    PRIMARY KEY (report_id, position)
-) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS tables (
     report_id TEXT NOT NULL, ordinal INTEGER NOT NULL, section INTEGER NOT NULL,
     start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, grid TEXT NOT NULL,
@@ -59,7 +53,7 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
 
 _REPORT_COLUMNS = (
     "report_id, source, ordinal, title, has_region, province, prefecture, county, code, issuer, "
-    "year, published, kind, script, text, simplified, ocr, url"
+    "year, published, kind, script, text, simplified, ocr, url, sections"
 )
 
 
@@ -142,13 +136,10 @@ class DocStore:
             report.year, report.published.isoformat() if report.published else None,
             report.kind, report.script, pack(text, primer),
             pack_twin(text, report.simplified, primer), report.ocr, report.url,
+            _pack_sections(text, report.sections),
         )  # fmt: skip
         self._delete([(report_id,)])
-        self._connection.execute(f"INSERT INTO reports VALUES ({_marks(18)})", row)
-        self._connection.executemany(
-            f"INSERT INTO sections VALUES ({_marks(11)})",
-            (_section_row(report_id, text, section) for section in report.sections),
-        )
+        self._connection.execute(f"INSERT INTO reports VALUES ({_marks(19)})", row)
         self._connection.executemany(
             f"INSERT INTO tables VALUES ({_marks(6)})",
             (_table_row(report_id, n, table) for n, table in enumerate(report.tables)),
@@ -168,7 +159,7 @@ class DocStore:
         return tuple(removed)
 
     def _delete(self, ids: list[tuple[str]]) -> None:
-        for table in ("sections", "tables", "reports"):
+        for table in ("tables", "reports"):
             self._connection.executemany(f"DELETE FROM {table} WHERE report_id = ?", ids)
 
     def get(self, report_id: str) -> Report | None:
@@ -180,15 +171,12 @@ class DocStore:
             ).fetchone()
             if row is None:
                 return None
-            sections = self._connection.execute(
-                "SELECT * FROM sections WHERE report_id = ? ORDER BY position", (report_id,)
-            ).fetchall()
             tables = self._connection.execute(
                 "SELECT section, start_char, end_char, grid FROM tables WHERE report_id = ? "
                 "ORDER BY ordinal",
                 (report_id,),
             ).fetchall()
-        return _report(row, sections, tables, self._primer or b"")
+        return _report(row, tables, self._primer or b"")
 
     def count(self) -> int:
         """How many reports are stored."""
@@ -219,15 +207,37 @@ def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
     return sqlite3.connect(path, check_same_thread=False)
 
 
-def _section_row(report_id: str, text: str, section: Section) -> tuple[object, ...]:
-    """A section's row: its body as a place in the report text when it is one, else the body."""
-    at = text.find(section.text, section.start) if section.text else section.start
-    inline = at >= 0 and text[at : at + len(section.text)] == section.text
-    return (
-        report_id, section.position, section.heading, section.level, section.type,
-        section.start, section.end, section.parent, at if inline else 0, len(section.text),
-        None if inline else section.text,
-    )  # fmt: skip
+def _pack_sections(text: str, sections: Iterable[Section]) -> bytes:
+    """A report's sections as one compressed JSON list, each body as its place in the report
+    text whenever it is one (a row per section took a fifth of the store, and a query each)."""
+    rows = []
+    for section in sections:
+        at = text.find(section.text, section.start) if section.text else section.start
+        inline = at >= 0 and text[at : at + len(section.text)] == section.text
+        rows.append(
+            [section.position, section.heading, section.level, section.type, section.start,
+             section.end, section.parent, at if inline else 0, len(section.text),
+             None if inline else section.text]
+        )  # fmt: skip
+    return zlib.compress(json.dumps(rows, ensure_ascii=False).encode("utf-8"), LEVEL)
+
+
+def _unpack_sections(text: str, blob: bytes) -> tuple[Section, ...]:
+    return tuple(
+        Section(
+            heading=heading,
+            level=level,
+            type=type_,
+            text=body if body is not None else text[body_start : body_start + length],
+            start=start,
+            end=end,
+            position=position,
+            parent=parent,
+        )
+        for position, heading, level, type_, start, end, parent, body_start, length, body in (
+            json.loads(zlib.decompress(blob))
+        )
+    )
 
 
 def _table_row(report_id: str, ordinal: int, table: Table) -> tuple[object, ...]:
@@ -247,9 +257,9 @@ def _table(row: tuple) -> Table:
     )
 
 
-def _report(row: tuple, sections: list[tuple], tables: list[tuple], primer: bytes) -> Report:
+def _report(row: tuple, tables: list[tuple], primer: bytes) -> Report:
     (_, source, ordinal, title, has_region, province, prefecture, county, code, issuer, year,
-     published, kind, script, packed, packed_simplified, ocr, url) = row  # fmt: skip
+     published, kind, script, packed, packed_simplified, ocr, url, sections) = row  # fmt: skip
     text = unpack(packed, primer)
     return Report(
         source=source,
@@ -263,24 +273,10 @@ def _report(row: tuple, sections: list[tuple], tables: list[tuple], primer: byte
         script=script,
         text=text,
         simplified=unpack_twin(text, packed_simplified, primer),
-        sections=tuple(_section(text, item) for item in sections),
+        sections=_unpack_sections(text, sections),
         tables=tuple(_table(item) for item in tables),
         ocr=bool(ocr),
         url=url,
-    )
-
-
-def _section(text: str, row: tuple) -> Section:
-    (_, position, heading, level, type_, start, end, parent, body_start, length, body) = row
-    return Section(
-        heading=heading,
-        level=level,
-        type=type_,
-        text=body if body is not None else text[body_start : body_start + length],
-        start=start,
-        end=end,
-        position=position,
-        parent=parent,
     )
 
 
