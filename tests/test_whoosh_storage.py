@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 from whoosh import index
 from whoosh.fields import TEXT, Schema
+from whoosh.util.varints import varint
 
 from indexer.analysis.runs import encode_runs, run_needle, run_pattern, run_string
 from indexer.backends.whoosh import runtexts
@@ -164,3 +165,11 @@ def test_a_reindex_over_an_older_layout_rebuilds_it_in_full(tmp_path: Path) -> N
     rebuilt = current_generation(index_root)
     assert rebuilt is not None and rebuilt != generation
     WhooshEngine(procs=1).open_backend(rebuilt).close()  # served again
+
+
+def test_a_mapped_part_reads_whooshs_varints_as_whoosh_does() -> None:
+    values = [0, 1, 127, 128, 300, 16383, 16384, 2**31, 2**40 + 5, *range(1000, 200_000, 997)]
+    encoded = memoryview(b"".join(varint(value) for value in values) + b"tail")
+    part = MappedFile(encoded)
+    assert [part.read_varint() for _ in values] == values
+    assert part.read(4) == b"tail"

@@ -30,6 +30,18 @@ class ViewReader:
         self._at += len(data)
         return data
 
+    def read_varint(self) -> int:
+        value = shift = 0
+        view, at = self._view, self._at
+        while True:
+            byte = view[at]
+            at += 1
+            value |= (byte & 0x7F) << shift
+            if byte < 0x80:
+                self._at = at
+                return value
+            shift += 7
+
     def readline(self, size: int | None = -1) -> bytes:
         end = len(self._view)
         stop = end if size is None or size < 0 else min(end, self._at + size)
@@ -65,6 +77,15 @@ class MappedFile(BufferFile):
         super().__init__(b"", name=name, onclose=onclose)
         self._buf = buf
         self.file = ViewReader(buf)
+
+    def read_varint(self) -> int:
+        """Whoosh's varint, read from the view at once (Whoosh reads it a byte per call: a
+        column's dictionary of values, thousands of them, is read so when a segment opens).
+
+        >>> MappedFile(memoryview(bytes([0xAC, 0x02, 0x05]))).read_varint()
+        300
+        """
+        return self.file.read_varint()
 
     def view(self, position: int, length: int) -> memoryview:
         """Bytes of this part, in place (valid while the index is open)."""
