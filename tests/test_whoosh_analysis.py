@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import pickle
+from collections import Counter
 
 import opencc
 import pytest
 from whoosh import index
 from whoosh.analysis import LowercaseFilter, RegexTokenizer
 from whoosh.fields import ID, TEXT, Schema
+from whoosh.formats import tokens
 from whoosh.qparser import QueryParser
 
 from indexer.backends.whoosh.analysis import (
     BigramTokenizer,
     WordTokenizer,
     bigram_analyzer,
+    term_counts,
     word_analyzer,
 )
+
+from .search_fixtures import corpus
 
 T2S = opencc.OpenCC("t2s")
 
@@ -169,3 +174,18 @@ def test_stored_offsets_slice_the_display_text(searcher):
     assert [DISPLAY["trad"][start:end] for _, start, end in postings.value_as("characters")] == [
         "信息公開"
     ]
+
+
+HOSTILE_TEXTS = ["", "的的的", "政务公开的工作, www.gov.cn 2023年 A-1", "的" * 3 + "公开" * 40]
+
+
+@pytest.mark.parametrize("make", [word_analyzer, bigram_analyzer, WordTokenizer, BigramTokenizer])
+@pytest.mark.parametrize(
+    "kwargs", [{"mode": "index"}, {"mode": "query"}, {}, {"mode": "index", "removestops": False}]
+)
+def test_term_counts_read_straight_equal_counting_whooshs_tokens(make, kwargs) -> None:
+    analyzer = make()
+    texts = [report.simplified for _, report in corpus()] + HOSTILE_TEXTS
+    for text in texts:
+        expected = Counter(token.text for token in tokens(text, analyzer, dict(kwargs)))
+        assert term_counts(text, analyzer, dict(kwargs)) == expected
