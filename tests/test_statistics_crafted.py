@@ -1,0 +1,182 @@
+"""Crafted statistics tables: every rendering, renamed / merged / wrapped / misnumbered labels,
+glued digits, lost figures, every check passing and failing, and reports without tables.
+
+Each crafted report goes through the whole pipeline (text or HTML in, report out), so what is
+tested is what ``inspect`` and the index see.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from indexer.config import Settings
+from indexer.models import Report, Statistics
+from indexer.pipeline import understand_document, understand_text
+from indexer.reading.html import html_to_document
+from indexer.statistics import figures, template
+
+from .statistics_fixtures import (
+    COLUMNS,
+    PUBLISHED,
+    REQUESTS,
+    Row,
+    appeals_line,
+    boxes,
+    html_report,
+    layout,
+    pipes,
+    requests_block,
+    requests_rows,
+    text_report,
+    truth,
+)
+
+
+def statistics(text: str, settings: Settings) -> Statistics | None:
+    (report,) = understand_text(text, "crafted.txt", settings.taxonomy)
+    return report.statistics
+
+
+def read(text: str, settings: Settings) -> Statistics:
+    found = statistics(text, settings)
+    assert found is not None
+    return found
+
+
+def failing(found: Statistics) -> set[str]:
+    return {c.id for c in found.checks if not c.ok}
+
+
+RENDERINGS: dict[str, Callable[[Settings], Statistics]] = {
+    "pdftotext -layout": lambda s: read(text_report(layout), s),
+    "markdown pipes": lambda s: read(text_report(pipes), s),
+    "box drawing": lambda s: read(text_report(boxes), s),
+    "whole page on one line": lambda s: read(text_report(layout).replace("\n", "  "), s),
+    "html table": lambda s: _html(s),
+}
+
+
+def _html(settings: Settings) -> Statistics:
+    reports = understand_document(html_to_document(html_report()), "t.html", settings.taxonomy)
+    found: Report = reports[0]
+    assert found.statistics is not None and found.tables
+    return found.statistics
+
+
+@pytest.mark.parametrize("rendering", RENDERINGS)
+def test_every_rendering_gives_every_cell(rendering: str, settings: Settings) -> None:
+    found = RENDERINGS[rendering](settings)
+    assert found.format == "2021"
+    assert found.values() == truth()
+    assert figures(template().format("2021"), found.values()) == PUBLISHED
+    assert failing(found) == set()
+
+
+def test_renamed_merged_wrapped_and_misnumbered_labels_are_matched(settings: Settings) -> None:
+    rows = [layout([label, *values]) for label, values in requests_rows()]
+    rows[0] = layout(["一、本年新收申请", *REQUESTS["new"]])  # renamed
+    rows[3] = "（二）部分公开（区分处理的，只计这一情\n" + layout(["", 1, 0, 0, 0, 0, 0, 1])
+    rows[3] += "\n形，不计其他情形）"  # wrapped around its figures
+    rows[4] = layout(["（三）不予公开 1.属于国家秘密", *REQUESTS["refused_secret"]])  # merged
+    rows[12] = "- 3 -\n" + rows[12]  # a page number between rows
+    rows[-1] = layout(["五、结转下年度继续办理", *REQUESTS["carried_forward"]])  # misnumbered
+    found = read(text_report(layout, rows), settings)
+    assert found.values() == truth()
+
+
+def test_rows_without_labels_are_never_shifted_into_a_gap(settings: Settings) -> None:
+    """A lost row among unlabelled ones: the rows around it stay unread, none takes its place."""
+    leaves = [row for row in requests_block("2021").rows if not row.optional]
+    values = {row.id: (k + 1, 0, 0, 0, 0, 0, k + 1) for k, row in enumerate(leaves)}
+    rows = [pipes(["", *v]) for v in values.values()]
+    del rows[10]
+    found = read(text_report(pipes, rows), settings).values()
+    table3 = {k: v for k, v in found.items() if k.partition(".")[0] in values}
+    expected = truth(values)
+    assert all(expected[k] == v for k, v in table3.items())
+    assert len(table3) < 7 * (len(values) - 2)
+
+
+@pytest.mark.parametrize(
+    ("glued", "cells", "how"),
+    [
+        ("801000081", (80, 1, 0, 0, 0, 0, 81), "split"),
+        ("1100002", (1, 1, 0, 0, 0, 0, 2), "split"),
+        ("000011011", None, None),  # 0|0|0|0|1|10|11 or 0|0|0|0|11|0|11: unread
+        ("10 2 0 0 1 0", (10, 2, 0, 0, 1, 0, None), "placed"),
+        ("0 0 0 0 0 0", None, None),  # the lost zero could be anywhere
+    ],
+)
+def test_damaged_rows_are_repaired_only_where_the_sums_allow_one_repair(
+    glued: str, cells: Row | None, how: str | None, settings: Settings
+) -> None:
+    rows = [layout([label, *values]) for label, values in requests_rows()]
+    rows[0] = f"一、本年新收政府信息公开申请数量    {glued}"
+    found = read(text_report(layout, rows), settings)
+    got = {c.id: c for c in found.cells if c.id.startswith("new.")}
+    if cells is None:
+        assert got == {}
+        return
+    expected = {f"new.{c}": v for c, v in zip(COLUMNS, cells, strict=True) if v is not None}
+    assert {k: c.value for k, c in got.items()} == expected
+    assert {c.how for c in got.values()} == {how}
+
+
+def test_the_2019_trial_format_is_read_with_its_own_rows_and_columns(settings: Settings) -> None:
+    block = requests_block("2019")
+    values = dict(REQUESTS, other=(1, 0, 0, 0, 0, 0, 1))
+    rows = [
+        layout([row.label, *values.get(row.id, (0,) * 7)]) for row in block.rows if not row.optional
+    ]
+    text = text_report(layout, rows, year=2019).replace(
+        layout(["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"]),
+        layout(["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"]),
+    )
+    found = read(text, settings)
+    assert found.format == "2019"
+    known = figures(template().format("2019"), found.values())
+    assert known["rules_new"] == 0 and known["normative_new"] == 5
+    assert found.values()["other.total"] == 1 and "other_other.total" not in found.values()
+    assert failing(found) == set()
+
+
+def test_each_identity_fails_with_the_numbers_involved(settings: Settings) -> None:
+    rows = [layout([label, *values]) for label, values in requests_rows()]
+    rows[0] = layout(["一、本年新收政府信息公开申请数量", 10, 2, 0, 0, 1, 0, 14])
+    rows.insert(4, layout(["（三）不予公开", 1, 0, 0, 0, 0, 0, 2]))
+    wrong = layout([1, 1, 0, 0, 3] + [0] * 10)
+    text = text_report(layout, rows).replace(layout(appeals_line()), wrong)
+    found = read(text, settings)
+    details = {c.id: c.detail for c in found.checks if not c.ok}
+    assert {"row_total:new", "balance:total", "group_total:refused.total"} <= set(details)
+    assert {"appeal_total:review", "outcomes:total"} <= set(details)
+    assert "10 + 2 + 0 + 0 + 1 + 0 = 13 ≠ 14" in details["row_total:new"]
+    assert "row_total:granted" not in details and "group_total:refused.natural" not in details
+
+
+def test_figures_the_text_states_are_checked_against_the_tables(settings: Settings) -> None:
+    prose = "全年共受理政府信息公开申请20件，办结13件。行政复议2件，行政诉讼5件。"
+    checks = {c.id: c for c in read(text_report(layout, prose=prose), settings).checks}
+    assert not checks["text:requests_new"].ok and "20" in checks["text:requests_new"].detail
+    assert checks["text:outcomes_total"].ok and checks["text:review_total"].ok
+    assert not checks["text:litigation_total"].ok
+
+
+def test_requests_stated_with_the_carried_over_ones_agree(settings: Settings) -> None:
+    prose = "共受理政府信息公开申请14件（含上年结转1件）。"
+    checks = {c.id: c for c in read(text_report(layout, prose=prose), settings).checks}
+    assert checks["text:requests_new"].ok and checks["text:requests_carried_over"].ok
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "某县人民政府2022年政府信息公开工作年度报告\n一、总体情况\n全年受理申请5件，办结5件。",
+        text_report(layout, year=2016),
+    ],
+    ids=["no tables", "before 2019"],
+)
+def test_reports_without_the_statistics_tables_have_none(text: str, settings: Settings) -> None:
+    assert statistics(text, settings) is None
