@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from indexer.models import Region, Report, Table
+from indexer.models import Region, Report, Statistics, Table
+from indexer.statistics import figures, template
 from indexer.structure.taxonomy import Taxonomy
 from indexer.vocabulary import KINDS, SCRIPTS
 
@@ -37,6 +38,31 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "tables": [table_to_dict(table) for table in report.tables],
         "ocr": report.ocr,
         "web_url": report.url,
+        "statistics": statistics_to_dict(report.statistics),
+    }
+
+
+def statistics_to_dict(statistics: Statistics | None) -> dict[str, Any] | None:
+    """``{"format", "cells", "figures", "checks", "sources"}``: the cells read by id, the headline
+    figures by name, each check's ``{"id", "ok", "detail"}``, and where each cell came from."""
+    if statistics is None:
+        return None
+    values = statistics.values()
+    return {
+        "format": statistics.format,
+        "cells": values,
+        "figures": figures(template().format(statistics.format), values),
+        "checks": [{"id": c.id, "ok": c.ok, "detail": c.detail} for c in statistics.checks],
+        "sources": {
+            c.id: {
+                "how": c.how,
+                "start": c.start,
+                "table": c.table,
+                "row": c.row,
+                "column": c.column,
+            }
+            for c in statistics.cells
+        },
     }
 
 
