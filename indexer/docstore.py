@@ -190,6 +190,24 @@ class DocStore:
             ).fetchone()
         return _report(row, tables, self._primer or b"", statistics)
 
+    def statistics(self) -> list[tuple[str, str, Region | None, int | None, Statistics]]:
+        """Every report that has statistics: ``(report_id, title, region, year, statistics)``,
+        by place and year (checks left out: the figures page does not show them)."""
+        with self._lock:
+            rows = self._connection.execute(
+                "SELECT r.report_id, r.title, r.has_region, r.province, r.prefecture, r.county, "
+                "r.year, s.format, s.cells FROM reports r JOIN statistics s USING (report_id) "
+                "ORDER BY r.province, r.prefecture, r.county, r.year, r.report_id"
+            ).fetchall()
+        return [
+            (
+                report_id, title, Region(province, prefecture, county) if has_region else None,
+                year, _statistics((format_, cells, "[]")),
+            )
+            for report_id, title, has_region, province, prefecture, county, year, format_, cells
+            in rows
+        ]  # fmt: skip
+
     def count(self) -> int:
         """How many reports are stored."""
         with self._lock:

@@ -9,6 +9,7 @@ from typing import Any
 
 from indexer.models import Region, Report, Statistics, Table
 from indexer.statistics import figures, template
+from indexer.statistics.grid import Grid
 from indexer.structure.taxonomy import Taxonomy
 from indexer.vocabulary import KINDS, SCRIPTS
 
@@ -98,3 +99,25 @@ def format_outline(report: Report, taxonomy: Taxonomy) -> str:
         label = taxonomy.label(section.type)
         lines.append(f"  {indent}{heading}  [{section.type} {label}]  {len(section.text)} 字")
     return "\n".join(lines)
+
+
+def grid_to_dict(grid: Grid) -> dict[str, Any]:
+    """``{"measure", "label", "parent", "years", "rows": [{"place", "path", "values",
+    "reports"}], "totals", "medians"}``: null where no report gives the figure."""
+    return {
+        "measure": grid.measure.id,
+        "label": grid.measure.label,
+        "parent": list(grid.parent),
+        "years": list(grid.years),
+        "rows": [
+            {
+                "place": row.place,
+                "path": list(row.path),
+                "values": [cell.value for cell in row.cells],
+                "reports": [list(cell.reports) for cell in row.cells],
+            }
+            for row in grid.rows
+        ],
+        "totals": list(grid.totals),
+        "medians": list(grid.medians),
+    }
