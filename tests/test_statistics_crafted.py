@@ -74,6 +74,20 @@ def test_every_rendering_gives_every_cell(rendering: str, settings: Settings) ->
     assert failing(found) == set()
 
 
+def subtotal_first(row: list[object]) -> list[object]:
+    """A table 3 row with 总计 moved first and a 法人小计 column added before it."""
+    label, natural, *organisations, total = row
+    added = "法人小计" if label == "" else sum(int(str(v)) for v in organisations)
+    return [label, total, natural, *organisations, added]
+
+
+def test_a_kept_table_is_read_by_its_column_headings(settings: Settings) -> None:
+    markup = html_report(subtotal_first)
+    (report,) = understand_document(html_to_document(markup), "t.html", settings.taxonomy)
+    assert report.statistics is not None
+    assert report.statistics.values() == truth()
+
+
 def test_renamed_merged_wrapped_and_misnumbered_labels_are_matched(settings: Settings) -> None:
     rows = [layout([label, *values]) for label, values in requests_rows()]
     rows[0] = layout(["一、本年新收申请", *REQUESTS["new"]])  # renamed

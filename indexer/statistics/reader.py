@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from indexer.models import Report, StatCell, Statistics
+from indexer.models import Report, StatCell, Statistics, Table
 from indexer.statistics.align import align, named
 from indexer.statistics.checks import run_checks
+from indexer.statistics.columns import by_headings
 from indexer.statistics.resolve import Sum, Values, resolve, trim
 from indexer.statistics.template import Block, Format, Template, template
 from indexer.statistics.tokens import Run, Token, report_lines, runs
@@ -36,10 +37,10 @@ def read_statistics(report: Report) -> Statistics | None:
     requests = fmt.block("requests")
     first, last = len(found), -1
     if requests:
-        placed = _read_requests(found, requests, cells)
+        placed = _read_requests(found, report.tables, requests, cells)
         if placed:
             first, last = min(placed), max(placed)
-    _read_active(found[:first], fmt, cells)
+    _read_active(found[:first], report.tables, fmt, cells)
     _read_appeals(found, last, fmt, cells)
     if not cells:
         return None
@@ -82,10 +83,13 @@ def row_sums(block: Block) -> list[Sum]:
     return sums
 
 
-def _read_requests(found: Sequence[Run], block: Block, cells: dict[str, StatCell]) -> list[int]:
+def _read_requests(
+    found: Sequence[Run], tables: Sequence[Table], block: Block, cells: dict[str, StatCell]
+) -> list[int]:
     """Table 3: the runs that can be one of its rows, aligned to its rows. The runs' indexes."""
     sums = row_sums(block)
     width = len(block.columns)
+    found = [by_headings(run, tables, block.columns) for run in found]
     fitting = [(i, resolve(run.tokens, width, sums)) for i, run in enumerate(found)]
     candidates = [(i, got) for i, got in fitting if got is not None]
     placed = align([found[i] for i, _ in candidates], block.rows)
@@ -97,7 +101,9 @@ def _read_requests(found: Sequence[Run], block: Block, cells: dict[str, StatCell
     return used
 
 
-def _read_active(found: Sequence[Run], fmt: Format, cells: dict[str, StatCell]) -> None:
+def _read_active(
+    found: Sequence[Run], tables: Sequence[Table], fmt: Format, cells: dict[str, StatCell]
+) -> None:
     """Table 2: each row from the first run its own short label names, after 第二十条."""
     start = _first_mentioning(found, SECTION_TWENTY)
     if start is None:
@@ -113,6 +119,7 @@ def _read_active(found: Sequence[Run], fmt: Format, cells: dict[str, StatCell]) 
         block, j, row = rows[which]
         if any(f"{row.id}.{c.id}" in cells for c in block.columns):
             continue
+        run = by_headings(run, tables, block.columns)
         decimal = any(c.decimal for c in block.columns)
         got = resolve(run.tokens, len(block.columns), (), decimal=decimal)
         if got is not None and _signs_fit(got[0], block):
