@@ -184,6 +184,38 @@ def test_requests_stated_with_the_carried_over_ones_agree(settings: Settings) ->
     assert checks["text:requests_new"].ok and checks["text:requests_carried_over"].ok
 
 
+def test_table_2_rows_with_notes_in_their_labels_and_signed_changes(settings: Settings) -> None:
+    text = "\n".join(
+        [
+            "某局2020年政府信息公开工作年度报告",
+            "二、主动公开政府信息情况",
+            "第二十条第（一）项",
+            pipes(["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"]),
+            pipes(["规章（设区的市人民政府应提供相关数据）", 0, 0, 0]),
+            pipes(["规范性文件（行政机关制定发布的决定、公告、通告）", 2, 2, 19]),
+            "第二十条第（五）项",
+            pipes(["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"]),
+            pipes(["行政许可", 8, -3, 93]),
+            pipes(["其他对外管理服务事项（指行政许可以外的政务服务事项）", 117, 0, 165]),
+            "第二十条第（六）项",
+            pipes(["行政处罚", 90, 0, 22]),
+            pipes(["行政强制", 4, 4, "-"]),
+            pipes(["行政处罚", 1, 1, 1]),  # a second row of the same name is not read again
+        ]
+    )
+    found = read(text, settings)
+    assert found.format == "2019"
+    assert found.values() == {
+        "rules.made": 0, "rules.published": 0, "rules.total_published": 0,
+        "normative.made": 2, "normative.published": 2, "normative.total_published": 19,
+        "licensing.previous": 8, "licensing.change": -3, "licensing.decisions": 93,
+        "other_services.previous": 117, "other_services.change": 0,
+        "other_services.decisions": 165,
+        "penalty.previous": 90, "penalty.change": 0, "penalty.decisions": 22,
+        "coercion.previous": 4, "coercion.change": 4,
+    }  # fmt: skip
+
+
 @pytest.mark.parametrize(
     "text",
     [

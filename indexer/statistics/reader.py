@@ -22,6 +22,7 @@ FIRST_YEAR = 2019
 """Reports on earlier years have other tables (or none)."""
 SECTION_TWENTY = "第二十条"
 APPEALS_MARK = "行政复议"
+_NOTES = re.compile(r"\([^()]*\)")
 MAX_ROW_NAME = 12
 """A table 2 row's label is its name (规章, 行政许可…); longer labels are sentences of prose."""
 
@@ -121,7 +122,8 @@ def _read_active(
             continue
         run = by_headings(run, tables, block.columns)
         decimal = any(c.decimal for c in block.columns)
-        got = resolve(run.tokens, len(block.columns), (), decimal=decimal)
+        signed = any(c.signed for c in block.columns)
+        got = resolve(run.tokens, len(block.columns), (), decimal=decimal, signed=signed)
         if got is not None and _signs_fit(got[0], block):
             _store(cells, block, j, run, *got)
 
@@ -132,9 +134,16 @@ def _first_mentioning(found: Sequence[Run], words: str) -> int | None:
 
 
 def _row_name(label: str) -> str | None:
-    """A table 2 label (its last word) without its numbering, when short enough to be a row's
-    name rather than prose."""
-    name = re.sub(r"^[(（]?[0-9一二三四五六七八九十]*[)）.、]?", "", label)
+    """A table 2 label (its last word, normalised) without its numbering and the notes in
+    brackets some reports add, when short enough to be a row's name rather than prose.
+
+    >>> _row_name("规章(设区的市人民政府应提供相关数据)")
+    '规章'
+    >>> _row_name("全年新增公开市政府及其部门规章") is None
+    True
+    """
+    name = _NOTES.sub("", label)  # 规章(设区的市、自治州人民政府应提供相关数据)
+    name = re.sub(r"^\(?[0-9一二三四五六七八九十]*[).、]?", "", name)
     return name if 0 < len(name) <= MAX_ROW_NAME else None
 
 

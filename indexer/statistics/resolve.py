@@ -20,10 +20,16 @@ MAX_GLUED_DIGITS = 20
 
 
 def resolve(
-    tokens: Sequence[Token], width: int, sums: Sequence[Sum], *, decimal: bool = False
+    tokens: Sequence[Token],
+    width: int,
+    sums: Sequence[Sum],
+    *,
+    decimal: bool = False,
+    signed: bool = False,
 ) -> tuple[Values, str] | None:
     """The row's values (None where a cell is unread) and how they were got ("read", "split",
-    "placed"), or None when the run cannot be this row.
+    "placed"), or None when the run cannot be this row. Figures are whole and not negative
+    unless ``decimal`` (amounts) or ``signed`` (changes on the year) allow it.
 
     >>> t = lambda *texts: [Token(x, BLANK if x == "" else "number") for x in texts]
     >>> resolve(t("3001", "53", "0", "0", "61", "4", "3119"), 7, [((0, 1, 2, 3, 4, 5), 6)])
@@ -36,7 +42,7 @@ def resolve(
     True
     """
     tokens = trim(tokens, width)
-    if len(tokens) > width or not all(_valid(t, decimal) for t in tokens):
+    if len(tokens) > width or not all(_valid(t, decimal, signed) for t in tokens):
         return None
     if len(tokens) == width:
         return tuple(None if t.kind == BLANK else number(t.text) for t in tokens), "read"
@@ -58,11 +64,11 @@ def trim(tokens: Sequence[Token], width: int) -> list[Token]:
     return kept
 
 
-def _valid(token: Token, decimal: bool) -> bool:
+def _valid(token: Token, decimal: bool, signed: bool) -> bool:
     if token.kind == BLANK:
         return True
     value = number(token.text)
-    return value >= 0 and (decimal or isinstance(value, int))
+    return (signed or value >= 0) and (decimal or isinstance(value, int))
 
 
 def _placements(tokens: Sequence[Token], width: int) -> Iterator[Values]:

@@ -92,6 +92,8 @@ def line_tokens(line: str, offset: int) -> list[Token]:
     ['一、本年新收', '26', '', '26']
     >>> [t.text for t in line_tokens("行政许可 | 100", 0)]
     ['行政许可', '100']
+    >>> [t.kind for t in line_tokens("| 行政强制 | 4 | - |", 0)]
+    ['word', 'number', 'blank']
     >>> [(t.text, t.kind) for t in line_tokens("规章   1   0  11", 100)][:2]
     [('规章', 'word'), ('1', 'number')]
     """
@@ -110,7 +112,7 @@ def line_tokens(line: str, offset: int) -> list[Token]:
     tokens: list[Token] = []
     for start, end in pieces:
         piece = line[start:end]
-        if _RULE.fullmatch(piece) and piece.strip():
+        if _RULE.fullmatch(piece) and len(piece.strip()) >= 3:  # "---", "────": not a cell
             continue
         found = list(_words(piece, offset + start))
         if found and all(t.kind == NUMBER for t in found):
