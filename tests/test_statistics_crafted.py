@@ -178,6 +178,36 @@ def test_figures_the_text_states_are_checked_against_the_tables(settings: Settin
     assert not checks["text:litigation_total"].ok
 
 
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        ("全年共受理政府信息公开申请13件。", "text:requests_new"),
+        ("共收到依申请信息公开13件。", "text:requests_new"),
+        ("共收到政府信息依申请公开13件。", "text:requests_new"),
+        ("收到依申请公开请求13件。", "text:requests_new"),
+        ("包括上年结转信息公开申请1件。", "text:requests_carried_over"),
+        ("答\n复 13 件。", "text:outcomes_total"),
+        ("另有 1 件顺延到下年度答复。", "text:carried_forward"),
+        ("转下一年度办理答复的有 1 件。", "text:carried_forward"),
+        ("予以公开及部分公开7件。", "text:granted_or_partly"),
+        ("不予公开答复1件，无法提供的3件。", "text:unable"),
+        ("属信访、重复申请等不予处理 1 件。", "text:not_processed"),
+    ],
+)
+def test_the_ways_reports_state_their_figures_are_found(
+    sentence: str, claim: str, settings: Settings
+) -> None:
+    checks = {c.id: c for c in read(text_report(layout, prose=sentence), settings).checks}
+    assert checks[claim].ok, checks[claim].detail
+
+
+def test_partial_answers_are_not_taken_for_the_total_answered(settings: Settings) -> None:
+    """同意公开答复 9 件 is the granted count, not 答复 9 件 in all."""
+    prose = "同意公开答复 9 件，部分公开答复 0 件。"
+    checks = read(text_report(layout, prose=prose), settings).checks
+    assert not [c for c in checks if c.id.startswith("text:outcomes_total")]
+
+
 def test_requests_stated_with_the_carried_over_ones_agree(settings: Settings) -> None:
     prose = "共受理政府信息公开申请14件（含上年结转1件）。"
     checks = {c.id: c for c in read(text_report(layout, prose=prose), settings).checks}
