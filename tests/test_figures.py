@@ -116,6 +116,15 @@ def test_the_figures_page_shows_the_grid_with_links(client: FlaskClient) -> None
     drill = rows["宿迁市"].xpath("./th/a/@href")[0]
     assert "%E5%AE%BF%E8%BF%81%E5%B8%82" in drill  # 宿迁市
     assert root.xpath('//select[@id="measure"]/option[@selected]/@value') == ["requests_new"]
+    assert rows["宿迁市"].xpath('./td[@class="trend"]/svg') == []  # one year: no line
+
+
+def test_each_place_has_its_line_over_the_years(client: FlaskClient) -> None:
+    root = page(client.get("/figures?measure=requests_new"))
+    rows = root.xpath('//table[@id="figures-grid"]/tbody/tr')
+    jiangsu = next(tr for tr in rows if tr.xpath("./th")[0].text_content() == "江苏省")
+    (chart,) = jiangsu.xpath('./td[@class="trend"]/svg')
+    assert len(chart.xpath("./circle")) == 2 and len(chart.xpath("./polyline")) == 1
 
 
 def test_the_figures_api_and_export_are_the_pages_twins(client: FlaskClient) -> None:

@@ -1,6 +1,6 @@
 """The figures page (数据): one figure or rate of the statistics tables as a grid of places ×
-years, drilling down from provinces like the region facet, with its JSON twin and the export of
-every figure of every report.
+years, drilling down from provinces like the region facet, each place's line over the years,
+with its JSON twin and the export of every figure of every report.
 
 ``/figures?measure=granted&in=江苏省/淮安市``; ``/api/figures?…`` the same grid as JSON;
 ``/figures.csv`` and ``/api/figures/export`` a row per report, a column per cell id.
@@ -30,6 +30,7 @@ from indexer.statistics.grid import (
 )
 from indexer.statistics.served import served_records
 from webui.export import BOM
+from webui.sparkline import Sparkline, sparkline
 from webui.state import gongkai
 from webui.urls import href
 
@@ -52,6 +53,7 @@ class GridView:
     places: tuple[Link | None, ...]  # each row's drill-down link (None at the county level)
     reports: tuple[tuple[tuple[Link, ...], ...], ...]  # per row, per year: the reports behind it
     values: tuple[tuple[str, ...], ...]
+    charts: tuple[Sparkline | None, ...]  # each place over the years
     totals: tuple[str, ...]
     medians: tuple[str, ...]
 
@@ -150,6 +152,7 @@ def grid_view(shown: Grid) -> GridView:
             for row in shown.rows
         ),
         values=tuple(tuple(shown_value(shown, c.value) for c in row.cells) for row in shown.rows),
+        charts=tuple(sparkline([c.value for c in row.cells]) for row in shown.rows),
         totals=tuple(shown_value(shown, v) for v in shown.totals),
         medians=tuple(shown_value(shown, v) for v in shown.medians),
     )
