@@ -139,9 +139,13 @@ def text_report(
     )
 
 
-def html_report(arrange: Callable[[list[object]], list[object]] = list) -> str:
+def html_report(
+    arrange: Callable[[list[object]], list[object]] = list,
+    appeals: Sequence[Sequence[object]] | None = None,
+) -> str:
     """The report as a web page with its tables as tables; ``arrange`` lays out each row of
-    table 3 (heading row included) from its label and its seven cells in the format's order."""
+    table 3 (heading row included) from its label and its seven cells in the format's order,
+    ``appeals`` replaces table 4's rows."""
 
     def table(rows: Sequence[Sequence[object]]) -> str:
         body = "".join(
@@ -152,7 +156,8 @@ def html_report(arrange: Callable[[list[object]], list[object]] = list) -> str:
     table2 = table([cells for _, cells in ACTIVE])
     rows = [["", *HEADER], *([label, *values] for label, values in requests_rows())]
     table3 = table([arrange(row) for row in rows])
-    table4 = table([["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3, appeals_line()])
+    outcomes = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    table4 = table(appeals or [outcomes * 3, appeals_line()])
     return (
         "<html><body><h1>某县人民政府2022年政府信息公开工作年度报告</h1>"
         f"<p>一、总体情况</p><p>{PROSE}</p><p>二、主动公开政府信息情况</p><p>第二十条</p>{table2}"

@@ -18,6 +18,7 @@ from indexer.reading.html import html_to_document
 from indexer.statistics import figures, template
 
 from .statistics_fixtures import (
+    APPEALS,
     COLUMNS,
     PUBLISHED,
     REQUESTS,
@@ -83,6 +84,23 @@ def subtotal_first(row: list[object]) -> list[object]:
 
 def test_a_kept_table_is_read_by_its_column_headings(settings: Settings) -> None:
     markup = html_report(subtotal_first)
+    (report,) = understand_document(html_to_document(markup), "t.html", settings.taxonomy)
+    assert report.statistics is not None
+    assert report.statistics.values() == truth()
+
+
+def test_table_4_is_read_by_its_group_and_column_headings(settings: Settings) -> None:
+    """Groups in another order, and 总计 first in each: the headings say which is which."""
+    groups = [("行政复议", "review"), ("复议后起诉", "suit_after_review"),
+              ("未经复议直接起诉", "suit_direct")]  # fmt: skip
+    order = [4, 0, 1, 2, 3]
+    outcomes = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    rows = [
+        [name for name, _ in groups for _ in order],
+        [outcomes[i] for _ in groups for i in order],
+        [APPEALS[key][i] for _, key in groups for i in order],
+    ]
+    markup = html_report(appeals=rows)
     (report,) = understand_document(html_to_document(markup), "t.html", settings.taxonomy)
     assert report.statistics is not None
     assert report.statistics.values() == truth()

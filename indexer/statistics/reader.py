@@ -42,7 +42,7 @@ def read_statistics(report: Report) -> Statistics | None:
         if placed:
             first, last = min(placed), max(placed)
     _read_active(found[:first], report.tables, fmt, cells)
-    _read_appeals(found, last, fmt, cells)
+    _read_appeals(found, report.tables, last, fmt, cells)
     if not cells:
         return None
     ordered = tuple(cells[c] for b in fmt.blocks for c in b.cell_ids() if c in cells)
@@ -90,7 +90,7 @@ def _read_requests(
     """Table 3: the runs that can be one of its rows, aligned to its rows. The runs' indexes."""
     sums = row_sums(block)
     width = len(block.columns)
-    found = [by_headings(run, tables, block.columns) for run in found]
+    found = [by_headings(run, tables, block) for run in found]
     fitting = [(i, resolve(run.tokens, width, sums)) for i, run in enumerate(found)]
     candidates = [(i, got) for i, got in fitting if got is not None]
     placed = align([found[i] for i, _ in candidates], block.rows)
@@ -120,7 +120,7 @@ def _read_active(
         block, j, row = rows[which]
         if any(f"{row.id}.{c.id}" in cells for c in block.columns):
             continue
-        run = by_headings(run, tables, block.columns)
+        run = by_headings(run, tables, block)
         decimal = any(c.decimal for c in block.columns)
         signed = any(c.signed for c in block.columns)
         got = resolve(run.tokens, len(block.columns), (), decimal=decimal, signed=signed)
@@ -152,7 +152,13 @@ def _signs_fit(values: Values, block: Block) -> bool:
     return all(v is None or v >= 0 or c.signed for v, c in zip(values, columns, strict=True))
 
 
-def _read_appeals(found: Sequence[Run], last: int, fmt: Format, cells: dict[str, StatCell]) -> None:
+def _read_appeals(
+    found: Sequence[Run],
+    tables: Sequence[Table],
+    last: int,
+    fmt: Format,
+    cells: dict[str, StatCell],
+) -> None:
     """Table 4: after table 3, the first run of all fifteen figures, or three runs of five."""
     block = fmt.block("appeals")
     if block is None:
@@ -164,6 +170,7 @@ def _read_appeals(found: Sequence[Run], last: int, fmt: Format, cells: dict[str,
     width = len(block.columns)
     line = row_sums(block)
     for run in after:
+        run = by_headings(run, tables, block)
         got = resolve(run.tokens, width * len(block.rows), line)
         if got is not None:
             _store_line(cells, block, run, *got)
