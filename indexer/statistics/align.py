@@ -44,21 +44,22 @@ def named(label: str, rows: Sequence[Line]) -> int | None:
     return best
 
 
-def score(run: Run, row: int, rows: Sequence[Line]) -> float:
-    """How well ``run`` fits ``rows[row]`` by its labels."""
+def scores(run: Run, rows: Sequence[Line]) -> list[float]:
+    """How well ``run`` fits each of ``rows`` by its labels."""
     own = named(run.label, rows) if run.label else None
     if own is not None:
-        return NAMED if own == row else _NEVER
+        return [NAMED if j == own else _NEVER for j in range(len(rows))]
     hinted = named(run.context + run.label, rows)
-    if hinted == row:
-        return HINTED
-    return UNNAMED_OPTIONAL if rows[row].optional else 0.0
+    return [
+        HINTED if j == hinted else UNNAMED_OPTIONAL if row.optional else 0.0
+        for j, row in enumerate(rows)
+    ]
 
 
 def align(runs: Sequence[Run], rows: Sequence[Line]) -> dict[int, int]:
     """``{run index: row index}`` for the runs whose row is certain."""
     n, m = len(runs), len(rows)
-    fit = [[score(run, j, rows) for j in range(m)] for run in runs]
+    fit = [scores(run, rows) for run in runs]
     skip_row = [0.0 if row.optional else SKIP_ROW for row in rows]
     ahead = _table(n, m, lambda i, j: fit[i][j], skip_row)
     behind = _table(n, m, lambda i, j: fit[n - 1 - i][m - 1 - j], skip_row[::-1])

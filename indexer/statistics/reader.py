@@ -21,6 +21,8 @@ from indexer.statistics.tokens import Run, Token, report_lines, runs
 FIRST_YEAR = 2019
 """Reports on earlier years have other tables (or none)."""
 SECTION_TWENTY = "第二十条"
+TABLE_WORDS = (SECTION_TWENTY, "新收", "结果维持")
+"""One of them is in every report that has any of the tables (table 2, 3, 4 in turn)."""
 APPEALS_MARK = "行政复议"
 _NOTES = re.compile(r"\([^()]*\)")
 MAX_ROW_NAME = 12
@@ -31,6 +33,8 @@ def read_statistics(report: Report) -> Statistics | None:
     """The cells and checks of ``report``'s statistics tables, or None when it has none."""
     if report.year is not None and report.year < FIRST_YEAR:
         return None
+    if not any(word in report.simplified for word in TABLE_WORDS):
+        return None  # most reports: no need to cut every line into tokens
     found = runs(report_lines(report.simplified, report.tables))
     known = template()
     fmt = known.format(detect_format(report.simplified, report.year, known))
