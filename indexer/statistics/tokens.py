@@ -55,10 +55,6 @@ class Run:
     tokens: tuple[Token, ...]
     name: str = ""
 
-    @property
-    def start(self) -> int:
-        return next((t.start for t in self.tokens if t.start >= 0), -1)
-
 
 def classify(text: str) -> str:
     """What a piece of a line is.
