@@ -4,7 +4,10 @@ No tests here."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Sequence
+
+import docx
 
 from indexer.statistics import template
 from indexer.statistics.template import Block
@@ -164,3 +167,53 @@ def html_report(
         f"<p>三、收到和处理政府信息公开申请情况</p>{table3}"
         f"<p>四、政府信息公开行政复议、行政诉讼情况</p>{table4}</body></html>"
     )
+
+
+def docx_report() -> bytes:
+    """The report as a Word document: table 3 with 三、本年度办理结果 merged down its outcome
+    rows and the applicants' heading merged across, table 4 with its group headings merged."""
+    document = docx.Document()
+    document.add_heading("某县人民政府2022年政府信息公开工作年度报告", level=0)
+    document.add_paragraph(PROSE)
+    document.add_paragraph("二、主动公开政府信息情况")
+    table2: list[list[str]] = []
+    for title, cells in ACTIVE:  # each part's 第二十条 title on a row of its own
+        table2 += [[title]] if title else []
+        table2.append(cells)
+    _word_table(document, table2)
+    document.add_paragraph("三、收到和处理政府信息公开申请情况")
+    rows = requests_rows()
+    table = document.add_table(rows=len(rows) + 2, cols=9)
+    table.style = "Table Grid"
+    table.cell(0, 2).merge(table.cell(0, 8)).text = "申请人情况"
+    for c, heading in enumerate(HEADER):
+        table.cell(1, c + 2).text = heading
+    outcomes = table.cell(4, 0).merge(table.cell(len(rows) - 1, 0))
+    outcomes.text = "三、本年度办理结果"
+    for r, (label, values) in enumerate(rows, start=2):
+        if r in (2, 3, len(rows)):  # 一、二 and 四 span both label columns
+            table.cell(r, 0).merge(table.cell(r, 1)).text = label
+        else:
+            table.cell(r, 1).text = label
+        for c, value in enumerate(values, start=2):
+            table.cell(r, c).text = str(value)
+    document.add_paragraph("四、政府信息公开行政复议、行政诉讼情况")
+    table = document.add_table(rows=3, cols=15)
+    table.style = "Table Grid"
+    for start, group in ((0, "行政复议"), (5, "未经复议直接起诉"), (10, "复议后起诉")):
+        table.cell(0, start).merge(table.cell(0, start + 4)).text = group
+        for i, heading in enumerate(("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")):
+            table.cell(1, start + i).text = heading
+    for c, value in enumerate(appeals_line()):
+        table.cell(2, c).text = str(value)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _word_table(document: docx.document.Document, rows: Sequence[Sequence[str]]) -> None:
+    table = document.add_table(rows=len(rows), cols=max(map(len, rows)))
+    table.style = "Table Grid"
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text

@@ -8,12 +8,13 @@ tested is what ``inspect`` and the index see.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
 from indexer.config import Settings
 from indexer.models import Report, Statistics
-from indexer.pipeline import understand_document, understand_text
+from indexer.pipeline import understand_document, understand_file, understand_text
 from indexer.reading.html import html_to_document
 from indexer.statistics import figures, template
 
@@ -25,6 +26,7 @@ from .statistics_fixtures import (
     Row,
     appeals_line,
     boxes,
+    docx_report,
     html_report,
     layout,
     pipes,
@@ -57,6 +59,21 @@ RENDERINGS: dict[str, Callable[[Settings], Statistics]] = {
     "whole page on one line": lambda s: read(text_report(layout).replace("\n", "  "), s),
     "html table": lambda s: _html(s),
 }
+
+
+def test_a_word_document_gives_every_cell(settings: Settings, tmp_path: Path) -> None:
+    found = _docx(settings, tmp_path)
+    assert found.values() == truth()
+    assert not [c.id for c in found.checks if not c.ok]
+
+
+def _docx(settings: Settings, folder: Path) -> Statistics:
+    path = folder / "report.docx"
+    path.write_bytes(docx_report())
+    (found,) = understand_file(path, "report.docx", settings.taxonomy)
+    assert found.statistics is not None and found.tables
+    assert all(cell.how == "cell" for cell in found.statistics.cells)
+    return found.statistics
 
 
 def _html(settings: Settings) -> Statistics:
