@@ -7,7 +7,8 @@ dictionary trained on the store's first reports (:mod:`indexer.textpack`: the fi
 :data:`TRAINING_REPORTS` wait until it is trained); the simplified twin is stored only where it
 differs from the display text (see :func:`~indexer.textpack.pack_twin`). A section's text is
 stored as its place in the report text whenever it is one. Tables are stored as JSON grids
-beside their report.
+beside their report, and the statistics read from them (cells with their sources, checks) as
+one JSON row per report that has any.
 
 The schema's version is kept in sqlite's ``user_version``; a store of another version is refused
 with :class:`~indexer.search.types.IndexFormatError`, so a server asks for a reindex instead of
@@ -24,12 +25,12 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
-from indexer.models import Region, Report, Section, Table
+from indexer.models import Check, Region, Report, Section, StatCell, Statistics, Table
 from indexer.search.types import IndexFormatError
 from indexer.textpack import LEVEL, pack, pack_twin, train, unpack, unpack_twin
 
 DOCSTORE_NAME = "docstore.sqlite"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 TRAINING_REPORTS = 200
 """Reports the compression dictionary is trained on (fewer when the store gets fewer)."""
 _PRIMER = "primer"
@@ -49,6 +50,9 @@ CREATE TABLE IF NOT EXISTS tables (
     PRIMARY KEY (report_id, ordinal)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS statistics (
+    report_id TEXT PRIMARY KEY, format TEXT NOT NULL, cells TEXT NOT NULL, checks TEXT NOT NULL
+) WITHOUT ROWID;
 """
 
 _REPORT_COLUMNS = (
@@ -144,6 +148,11 @@ class DocStore:
             f"INSERT INTO tables VALUES ({_marks(6)})",
             (_table_row(report_id, n, table) for n, table in enumerate(report.tables)),
         )
+        if report.statistics is not None:
+            self._connection.execute(
+                "INSERT INTO statistics VALUES (?, ?, ?, ?)",
+                _statistics_row(report_id, report.statistics),
+            )
 
     def delete_sources(self, sources: Iterable[str]) -> tuple[str, ...]:
         """Remove the reports read from ``sources``; return their ids."""
@@ -159,7 +168,7 @@ class DocStore:
         return tuple(removed)
 
     def _delete(self, ids: list[tuple[str]]) -> None:
-        for table in ("tables", "reports"):
+        for table in ("tables", "statistics", "reports"):
             self._connection.executemany(f"DELETE FROM {table} WHERE report_id = ?", ids)
 
     def get(self, report_id: str) -> Report | None:
@@ -176,7 +185,28 @@ class DocStore:
                 "ORDER BY ordinal",
                 (report_id,),
             ).fetchall()
-        return _report(row, tables, self._primer or b"")
+            statistics = self._connection.execute(
+                "SELECT format, cells, checks FROM statistics WHERE report_id = ?", (report_id,)
+            ).fetchone()
+        return _report(row, tables, self._primer or b"", statistics)
+
+    def statistics(self) -> list[tuple[str, str, Region | None, int | None, Statistics]]:
+        """Every report that has statistics: ``(report_id, title, region, year, statistics)``,
+        by place and year (checks left out: the figures page does not show them)."""
+        with self._lock:
+            rows = self._connection.execute(
+                "SELECT r.report_id, r.title, r.has_region, r.province, r.prefecture, r.county, "
+                "r.year, s.format, s.cells FROM reports r JOIN statistics s USING (report_id) "
+                "ORDER BY r.province, r.prefecture, r.county, r.year, r.report_id"
+            ).fetchall()
+        return [
+            (
+                report_id, title, Region(province, prefecture, county) if has_region else None,
+                year, _statistics((format_, cells, "[]")),
+            )
+            for report_id, title, has_region, province, prefecture, county, year, format_, cells
+            in rows
+        ]  # fmt: skip
 
     def count(self) -> int:
         """How many reports are stored."""
@@ -241,8 +271,14 @@ def _unpack_sections(text: str, blob: bytes) -> tuple[Section, ...]:
 
 
 def _table_row(report_id: str, ordinal: int, table: Table) -> tuple[object, ...]:
-    grid = json.dumps([table.rows, table.spans], ensure_ascii=False, separators=(",", ":"))
-    return (report_id, ordinal, table.section, table.start, table.end, grid)
+    return (
+        report_id,
+        ordinal,
+        table.section,
+        table.start,
+        table.end,
+        _json([table.rows, table.spans]),
+    )
 
 
 def _table(row: tuple) -> Table:
@@ -257,7 +293,29 @@ def _table(row: tuple) -> Table:
     )
 
 
-def _report(row: tuple, tables: list[tuple], primer: bytes) -> Report:
+def _statistics_row(report_id: str, statistics: Statistics) -> tuple[str, str, str, str]:
+    cells = [[c.id, c.value, c.how, c.start, c.table, c.row, c.column] for c in statistics.cells]
+    checks = [[c.id, c.ok, c.detail, c.cells] for c in statistics.checks]
+    return (report_id, statistics.format, _json(cells), _json(checks))
+
+
+def _statistics(row: tuple) -> Statistics:
+    format_, cells, checks = row
+    return Statistics(
+        format=format_,
+        cells=tuple(StatCell(*cell) for cell in json.loads(cells)),
+        checks=tuple(
+            Check(id_, ok, detail, tuple(involved))
+            for id_, ok, detail, involved in json.loads(checks)
+        ),
+    )
+
+
+def _json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _report(row: tuple, tables: list[tuple], primer: bytes, statistics: tuple | None) -> Report:
     (_, source, ordinal, title, has_region, province, prefecture, county, code, issuer, year,
      published, kind, script, packed, packed_simplified, ocr, url, sections) = row  # fmt: skip
     text = unpack(packed, primer)
@@ -277,6 +335,7 @@ def _report(row: tuple, tables: list[tuple], primer: bytes) -> Report:
         tables=tuple(_table(item) for item in tables),
         ocr=bool(ocr),
         url=url,
+        statistics=_statistics(statistics) if statistics else None,
     )
 
 

@@ -63,6 +63,52 @@ class Table:
 
 
 @dataclass(frozen=True)
+class StatCell:
+    """One figure of a report's statistics tables, with where it came from.
+
+    ``id`` is the template's cell id (``"new.total"``, see ``resources/statistics.toml``).
+    ``how``: "cell" (a cell of a table the reader kept), "text" (a number on a line of a text
+    rendering), "split" (a run of glued digits, split where the template's sums make the split
+    unique) or "placed" (a row short of a figure, placed where only the sums allow).
+    ``start`` is where the figure is in the report's text (-1: not there); ``table``, ``row``
+    and ``column`` the slot of the report's table it was read from, if it was.
+    """
+
+    id: str
+    value: int | float
+    how: str
+    start: int = -1
+    table: int | None = None
+    row: int | None = None
+    column: int | None = None
+
+
+@dataclass(frozen=True)
+class Check:
+    """One identity of the template, or one figure the text states, checked against the tables:
+    ``ok``, the numbers involved in ``detail``, the cells involved in ``cells``."""
+
+    id: str
+    ok: bool
+    detail: str
+    cells: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Statistics:
+    """What a report's statistics tables say: the format they follow, the cells read (a cell
+    that cannot be read is absent) and the checks."""
+
+    format: str
+    cells: tuple[StatCell, ...]
+    checks: tuple[Check, ...] = ()
+
+    def values(self) -> dict[str, int | float]:
+        """Every cell read, by id."""
+        return {cell.id: cell.value for cell in self.cells}
+
+
+@dataclass(frozen=True)
 class Report:
     """One report found in a file, with its metadata and sections.
 
@@ -70,7 +116,8 @@ class Report:
     same text converted to simplified script with the same length, for analysis.
     ``ordinal`` is the report's place in its file (files may hold several reports).
     ``ocr`` says the text was recognised from page images; ``url`` is the web address the file
-    states for itself, if any.
+    states for itself, if any. ``statistics`` holds the figures of the post-2019 statistics
+    tables, None when the report has none.
     """
 
     source: str
@@ -88,6 +135,7 @@ class Report:
     tables: tuple[Table, ...] = ()
     ocr: bool = False
     url: str | None = None
+    statistics: Statistics | None = None
 
 
 @dataclass(frozen=True)

@@ -1,13 +1,15 @@
 """The reading pipeline: one file in, its reports out.
 
 file bytes → text → cleaned display text → simplified twin → report spans → per report:
-metadata and typed sections. Every step is a pure function in its own module; this module only
-composes them, so the CLI, the indexer and the tests all see exactly the same reports.
+metadata, typed sections and the figures of its statistics tables. Every step is a pure function
+in its own module; this module only composes them, so the CLI, the indexer and the tests all
+see exactly the same reports.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from indexer.cleaning import clean_text
@@ -16,6 +18,7 @@ from indexer.models import Rejected, Report
 from indexer.placement import place_tables, tables_of_report
 from indexer.reading import Document, ReadError, ReadOptions, read_document
 from indexer.script import detect_script, to_simplified
+from indexer.statistics import read_statistics
 from indexer.structure import split_reports, split_sections
 from indexer.structure.taxonomy import Taxonomy
 
@@ -36,25 +39,24 @@ def understand_document(document: Document, source: str, taxonomy: Taxonomy) -> 
         body, body_simplified = text[start:end], simplified[start:end]
         meta = describe(body, body_simplified)
         sections = split_sections(body, body_simplified, taxonomy)
-        reports.append(
-            Report(
-                source=source,
-                ordinal=ordinal,
-                title=meta.title or _fallback_title(reports, body, ordinal),
-                region=meta.region,
-                issuer=meta.issuer,
-                year=meta.year,
-                published=meta.published,
-                kind=meta.kind,
-                script=script,
-                text=body,
-                simplified=body_simplified,
-                sections=sections,
-                tables=tables_of_report(tables, start, end, sections),
-                ocr=document.ocr,
-                url=document.url,
-            )
+        report = Report(
+            source=source,
+            ordinal=ordinal,
+            title=meta.title or _fallback_title(reports, body, ordinal),
+            region=meta.region,
+            issuer=meta.issuer,
+            year=meta.year,
+            published=meta.published,
+            kind=meta.kind,
+            script=script,
+            text=body,
+            simplified=body_simplified,
+            sections=sections,
+            tables=tables_of_report(tables, start, end, sections),
+            ocr=document.ocr,
+            url=document.url,
         )
+        reports.append(replace(report, statistics=read_statistics(report)))
     return reports
 
 

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from indexer.models import Region, Report, Table
+from indexer.models import Region, Report, Statistics, Table
+from indexer.statistics import figures, template
+from indexer.statistics.grid import Grid
 from indexer.structure.taxonomy import Taxonomy
 from indexer.vocabulary import KINDS, SCRIPTS
 
@@ -37,6 +39,31 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "tables": [table_to_dict(table) for table in report.tables],
         "ocr": report.ocr,
         "web_url": report.url,
+        "statistics": statistics_to_dict(report.statistics),
+    }
+
+
+def statistics_to_dict(statistics: Statistics | None) -> dict[str, Any] | None:
+    """``{"format", "cells", "figures", "checks", "sources"}``: the cells read by id, the headline
+    figures by name, each check's ``{"id", "ok", "detail"}``, and where each cell came from."""
+    if statistics is None:
+        return None
+    values = statistics.values()
+    return {
+        "format": statistics.format,
+        "cells": values,
+        "figures": figures(template().format(statistics.format), values),
+        "checks": [{"id": c.id, "ok": c.ok, "detail": c.detail} for c in statistics.checks],
+        "sources": {
+            c.id: {
+                "how": c.how,
+                "start": c.start,
+                "table": c.table,
+                "row": c.row,
+                "column": c.column,
+            }
+            for c in statistics.cells
+        },
     }
 
 
@@ -72,3 +99,25 @@ def format_outline(report: Report, taxonomy: Taxonomy) -> str:
         label = taxonomy.label(section.type)
         lines.append(f"  {indent}{heading}  [{section.type} {label}]  {len(section.text)} 字")
     return "\n".join(lines)
+
+
+def grid_to_dict(grid: Grid) -> dict[str, Any]:
+    """``{"measure", "label", "parent", "years", "rows": [{"place", "path", "values",
+    "reports"}], "totals", "medians"}``: null where no report gives the figure."""
+    return {
+        "measure": grid.measure.id,
+        "label": grid.measure.label,
+        "parent": list(grid.parent),
+        "years": list(grid.years),
+        "rows": [
+            {
+                "place": row.place,
+                "path": list(row.path),
+                "values": [cell.value for cell in row.cells],
+                "reports": [list(cell.reports) for cell in row.cells],
+            }
+            for row in grid.rows
+        ],
+        "totals": list(grid.totals),
+        "medians": list(grid.medians),
+    }

@@ -36,6 +36,7 @@ def test_json_has_one_object_per_report_with_the_documented_shape() -> None:
         "tables",
         "ocr",
         "web_url",
+        "statistics",
     }
     assert report["region"] == {
         "province": "云南省",

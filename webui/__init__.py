@@ -1,8 +1,8 @@
 """The gongkai web UI: a Flask app over the search service the CLI uses.
 
 ``create_app`` is the factory (as in Flask's tutorial): one blueprint per area — search and
-browse pages, report pages, the JSON API, the CSV export — sharing one :class:`SearchService`
-opened for the app's life.
+browse pages, report pages, the JSON API, the CSV export, the figures page — sharing one
+:class:`SearchService` opened for the app's life.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from jinja2 import StrictUndefined
 
 from indexer.config import load_settings
 from indexer.search.service import SearchService
-from webui import api, errors, export, reports, search, security
+from webui import api, errors, export, figures, reports, search, security
 from webui.state import EXTENSION, Gongkai
 from webui.templating import install_helpers
 
@@ -47,6 +47,6 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     install_helpers(app)
     security.install(app)
     errors.install(app)
-    for blueprint in (search.bp, reports.bp, api.bp, export.bp):
+    for blueprint in (search.bp, reports.bp, api.bp, export.bp, figures.bp):
         app.register_blueprint(blueprint)
     return app

@@ -1,5 +1,6 @@
 """The report page: metadata, an outline of the sections, the full text with section anchors,
-the query's matches marked when the reader arrives from a search, and a script toggle.
+the query's matches marked when the reader arrives from a search, a script toggle, and the
+statistics tables rebuilt from the figures read (failing checks marked).
 
 ``/reports/<id>?q=…&script=simplified``: ``q`` marks the matches (numbered ``hit-1``, ``hit-2``
 … for next/previous), ``script=simplified`` shows the simplified twin of a traditional report.
@@ -21,6 +22,7 @@ from indexer.script import to_simplified
 from indexer.search.types import QueryError
 from webui.report_view import section_views
 from webui.state import gongkai
+from webui.statistics_view import statistics_view
 from webui.urls import href
 
 bp = Blueprint("reports", __name__)
@@ -53,6 +55,7 @@ def report(report_id: str) -> str:
         issuer=shown(found.issuer) if found.issuer else None,
         report_id=report_id,
         sections=sections,
+        statistics=statistics_view(found),
         query=query,
         hits=hits,
         problem=problem,

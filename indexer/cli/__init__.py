@@ -10,6 +10,7 @@ from importlib.metadata import entry_points
 
 import click
 
+from indexer.cli.figures import figures
 from indexer.cli.inspect import inspect
 from indexer.cli.reindex import reindex
 from indexer.cli.search import search
@@ -41,6 +42,7 @@ def main() -> None:
     """gongkai (公开): search China's government information-disclosure reports."""
 
 
+main.add_command(figures)
 main.add_command(inspect)
 main.add_command(reindex)
 main.add_command(search)
