@@ -82,6 +82,7 @@ _SCHEMA: dict[str, dict[str, type]] = {
 }
 _TOP_LEVEL = {*_SCHEMA, "section_types"}
 _MAY_BE_ZERO = {"cache_mb"}
+_TYPE_NAMES = {int: "an integer", str: "a string", bool: "true or false", list: "a list"}
 
 
 def find_config(explicit: Path | None = None, cwd: Path | None = None) -> Path | None:
@@ -134,6 +135,11 @@ def parse_settings(text: str, base: Path, source: Path | None) -> Settings:
         if number < (0 if key in _MAY_BE_ZERO else 1):
             least = "zero or more" if key in _MAY_BE_ZERO else "a positive number"
             raise ConfigError(f"{where}: search.{key} must be {least}, not {number}")
+    if search.page_size > search.max_page_size:
+        raise ConfigError(
+            f"{where}: search.page_size ({search.page_size}) must not be above "
+            f"search.max_page_size ({search.max_page_size})"
+        )
     server = ServerSettings(**data.get("server", {}))
     if not 0 < server.port < 65536:
         raise ConfigError(f"{where}: server.port must be between 1 and 65535, not {server.port}")
@@ -166,5 +172,5 @@ def _check_keys(data: dict[str, Any], where: str) -> None:
                 raise ConfigError(f"{where}: unknown setting {table}.{key}")
             if not isinstance(item, expected) or (isinstance(item, bool) and expected is not bool):
                 raise ConfigError(
-                    f"{where}: {table}.{key} must be a {expected.__name__}, not {item!r}"
+                    f"{where}: {table}.{key} must be {_TYPE_NAMES[expected]}, not {item!r}"
                 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -49,18 +50,28 @@ def test_overrides_replace_only_what_is_given(settings) -> None:
     [
         ("[corpus]\npath = ['x']", "unknown setting corpus.path"),
         ("[serach]\npage_size = 3", "unknown setting 'serach'"),
-        ("[server]\nport = 'eighty'", "server.port must be a int"),
+        ("[server]\nport = 'eighty'", "server.port must be an integer, not 'eighty'"),
+        ("[server]\nhost = 1", "server.host must be a string"),
+        ("[corpus]\nocr = 'yes'", "corpus.ocr must be true or false"),
         ("[server]\nport = 70000", "server.port must be between"),
         ("[search]\npage_size = 0", "search.page_size must be a positive number"),
         ("[search]\ncache_mb = -1", "search.cache_mb must be zero or more"),
-        ("[search]\nsnippet_chars = true", "search.snippet_chars must be a int"),
+        ("[search]\nsnippet_chars = true", "search.snippet_chars must be an integer"),
+        (
+            "[search]\npage_size = 101",
+            "search.page_size (101) must not be above search.max_page_size (100)",
+        ),
+        (
+            "[search]\npage_size = 30\nmax_page_size = 25",
+            "search.page_size (30) must not be above search.max_page_size (25)",
+        ),
         ("[corpus]\npaths = []", "corpus.paths must be a non-empty list"),
         ("corpus = 3", "corpus must be a table"),
         ("[index\npath = 'x'", "invalid TOML"),
     ],
 )
 def test_bad_settings_are_rejected_with_the_key_name(toml: str, message: str) -> None:
-    with pytest.raises(ConfigError, match=message.replace("[", r"\[")):
+    with pytest.raises(ConfigError, match=re.escape(message)):
         parse_settings(toml, base=Path("/srv"), source=Path("/srv/config.toml"))
 
 
