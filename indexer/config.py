@@ -25,8 +25,20 @@ class ConfigError(Exception):
 
 @dataclass(frozen=True)
 class ServerSettings:
+    """``gongkai serve``: where it listens and what it allows (see :mod:`webui.serving`).
+
+    Timeouts are in seconds: ``channel_timeout`` closes a connection idle that long,
+    ``request_timeout`` one whose request has not arrived whole that long after it began.
+    ``trusted_proxy`` is the address of a reverse proxy whose X-Forwarded-* headers are believed.
+    """
+
     host: str = "127.0.0.1"
     port: int = 5000
+    threads: int = 4
+    connection_limit: int = 500
+    channel_timeout: int = 30
+    request_timeout: int = 20
+    trusted_proxy: str = ""
 
 
 @dataclass(frozen=True)
@@ -70,7 +82,15 @@ class Settings:
 _SCHEMA: dict[str, dict[str, type]] = {
     "corpus": {"paths": list, "ocr": bool},
     "index": {"path": str},
-    "server": {"host": str, "port": int},
+    "server": {
+        "host": str,
+        "port": int,
+        "threads": int,
+        "connection_limit": int,
+        "channel_timeout": int,
+        "request_timeout": int,
+        "trusted_proxy": str,
+    },
     "search": {
         "page_size": int,
         "max_page_size": int,
@@ -82,6 +102,13 @@ _SCHEMA: dict[str, dict[str, type]] = {
 }
 _TOP_LEVEL = {*_SCHEMA, "section_types"}
 _MAY_BE_ZERO = {"cache_mb"}
+_SERVER_RANGES = {
+    "port": (1, 65535),
+    "threads": (1, 64),
+    "connection_limit": (1, 10_000),
+    "channel_timeout": (1, 3600),
+    "request_timeout": (1, 3600),
+}
 _TYPE_NAMES = {int: "an integer", str: "a string", bool: "true or false", list: "a list"}
 
 
@@ -141,8 +168,12 @@ def parse_settings(text: str, base: Path, source: Path | None) -> Settings:
             f"search.max_page_size ({search.max_page_size})"
         )
     server = ServerSettings(**data.get("server", {}))
-    if not 0 < server.port < 65536:
-        raise ConfigError(f"{where}: server.port must be between 1 and 65535, not {server.port}")
+    for key, (low, high) in _SERVER_RANGES.items():
+        if not low <= getattr(server, key) <= high:
+            raise ConfigError(
+                f"{where}: server.{key} must be between {low} and {high}, "
+                f"not {getattr(server, key)}"
+            )
     try:
         taxonomy = taxonomy_from_toml(data.get("section_types", []))
     except TaxonomyError as exc:

@@ -54,6 +54,11 @@ def test_overrides_replace_only_what_is_given(settings) -> None:
         ("[server]\nhost = 1", "server.host must be a string"),
         ("[corpus]\nocr = 'yes'", "corpus.ocr must be true or false"),
         ("[server]\nport = 70000", "server.port must be between"),
+        (
+            "[server]\nrequest_timeout = 0",
+            "server.request_timeout must be between 1 and 3600, not 0",
+        ),
+        ("[server]\nthreads = 100", "server.threads must be between 1 and 64, not 100"),
         ("[search]\npage_size = 0", "search.page_size must be a positive number"),
         ("[search]\ncache_mb = -1", "search.cache_mb must be zero or more"),
         ("[search]\nsnippet_chars = true", "search.snippet_chars must be an integer"),

@@ -7,6 +7,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -14,7 +15,7 @@ from click.testing import CliRunner
 from flask.testing import FlaskClient
 
 from indexer.cli import main
-from indexer.config import Settings
+from indexer.config import ServerSettings, Settings
 from indexer.ids import report_id
 from indexer.models import Region
 from webui.security import CONTENT_SECURITY_POLICY
@@ -161,18 +162,31 @@ def test_a_reindex_is_picked_up_without_a_restart_and_report_text_is_escaped(
     assert total(page(client.get("/search?q=政务公开"))) == 2 * 2  # heading and body each
 
 
-def test_serve_runs_waitress_with_the_configured_address(
+def test_serve_runs_waitress_with_the_configured_address_and_limits(
     runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    served: list[dict[str, Any]] = []
-    monkeypatch.setattr("webui.cli.waitress.serve", lambda app, **kw: served.append(kw))
+    served: list[tuple[ServerSettings, str, int]] = []
+
+    def create_server(app: Any, settings: ServerSettings, host: str, port: int) -> Any:
+        served.append((settings, host, port))
+        return SimpleNamespace(run=lambda: None)
+
+    monkeypatch.setattr("webui.cli.create_server", create_server)
     config = tmp_path / "config.toml"
-    config.write_text('[server]\nhost = "0.0.0.0"\nport = 8123\n', encoding="utf-8")
+    config.write_text(
+        '[server]\nhost = "0.0.0.0"\nport = 8123\nrequest_timeout = 7\nthreads = 3\n',
+        encoding="utf-8",
+    )
     result = runner.invoke(main, ["serve", "--config", str(config), "--index", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    result = runner.invoke(main, ["serve", "--config", str(config), "--port", "9000"])
+    result = runner.invoke(
+        main, ["serve", "--config", str(config), "--port", "9000", "--threads", "8"]
+    )
     assert result.exit_code == 0, result.output
-    assert [(kw["host"], kw["port"]) for kw in served] == [("0.0.0.0", 8123), ("0.0.0.0", 9000)]
+    assert [(host, port, s.threads, s.request_timeout) for s, host, port in served] == [
+        ("0.0.0.0", 8123, 3, 7),
+        ("0.0.0.0", 9000, 8, 7),
+    ]
     assert (
         f"serving {tmp_path.resolve()}"
         in runner.invoke(main, ["serve", "--config", str(config), "--index", str(tmp_path)]).output
