@@ -52,6 +52,13 @@ def test_parameters_become_a_request(params: dict, changed: dict, settings: Sett
         ({"page": "two"}, "页码应为 1 到 10000 之间的整数，而不是“two”"),
         ({"size": "1000"}, "每页条数应为 1 到 100 之间的整数，而不是“1000”"),
         ({"size": "-5"}, "每页条数应为 1 到 100 之间的整数"),
+        ({"province": [f"p{i}" for i in range(21)]}, "省份最多选 20 个，这里有 21 个"),
+        ({"year": ["2018"] * 4000}, "年份最多选 20 个，这里有 4000 个"),  # counted before merging
+        ({"county": ["县" * 51]}, "区县的值过长（51 个字符，最多 50 个）"),
+        (
+            {"province": ["p"] * 20, "county": ["c"] * 20, "kind": "notice"},
+            "筛选条件最多 40 个，这里有 41 个",
+        ),
     ],
 )
 def test_bad_parameters_raise_a_query_error_for_the_user(

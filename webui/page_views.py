@@ -8,21 +8,15 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from indexer.search.messages import FILTER_NAMES
 from indexer.search.types import Hit
 from webui.urls import Pairs, filters_of, href, removed, replaced
 
 PAGE_WINDOW = 2
 """Page links shown on each side of the current page (the first and last are always shown)."""
 
-FILTER_LABELS = {
-    "province": "省份",
-    "prefecture": "地市",
-    "county": "区县",
-    "region": "地区",
-    "year": "年份",
-    "section": "章节类型",
-    "kind": "文件类型",
-}
+FILTER_LABELS = FILTER_NAMES
+"""The filter parameters' names, in the order chips show them."""
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from typing import Any
 from flask import Blueprint, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
-from indexer.search.params import parse_params
+from indexer.search.params import MAX_FILTER_VALUES, MAX_VALUES, parse_params
 from indexer.search.types import QueryError, SearchResults
 from webui.page_views import FILTER_LABELS, chips, group_hits, paginate
 from webui.sidebar import build_sidebar
@@ -87,9 +87,9 @@ def render_error(message: str, status: int) -> tuple[str, int]:
     """The search page with a message instead of results, the form still there (keeping the
     parameters that are valid on their own, so resubmitting does not repeat the error)."""
     settings = gongkai().settings
-    keep = []
+    keep: list[tuple[str, str]] = []
     for key, value in request.args.items(multi=True):
-        if key in (*FILTER_LABELS, "sort", "size"):
+        if key in (*FILTER_LABELS, "sort", "size") and not _full(keep, key):
             try:
                 parse_params({key: value}, settings)
             except QueryError:
@@ -97,3 +97,14 @@ def render_error(message: str, status: int) -> tuple[str, int]:
             keep.append((key, value))
     form = {"query": request.args.get("q", ""), "keep": keep, "sort": "relevance"}
     return render_template("error.html", message=message, status=status, form=form), status
+
+
+def _full(kept: list[tuple[str, str]], key: str) -> bool:
+    """Whether ``key`` may not be kept once more: ``sort`` and ``size`` once, filters within
+    the limits (a refused URL may hold thousands of values: the page echoes no more than a
+    valid URL could)."""
+    keys = [k for k, _ in kept]
+    if key not in FILTER_LABELS:
+        return key in keys
+    filters = [k for k in keys if k in FILTER_LABELS]
+    return filters.count(key) >= MAX_VALUES or len(filters) >= MAX_FILTER_VALUES

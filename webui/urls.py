@@ -13,13 +13,10 @@ from collections.abc import Iterable
 from functools import lru_cache
 from urllib.parse import urlencode
 
-from indexer.search.params import format_years, resolve_year
+from indexer.search.params import FILTERS, format_years, resolve_year
 from indexer.search.types import QueryError, YearRange
 
 Pairs = tuple[tuple[str, str], ...]
-
-FILTERS = ("province", "prefecture", "county", "region", "year", "section", "kind")
-"""The repeatable filter parameters, in the order chips show them."""
 
 
 def href(path: str, pairs: Iterable[tuple[str, str]]) -> str:

@@ -23,6 +23,18 @@ UNKNOWN_SORT = "没有{text}这种排序方式，可选：{known}"
 BAD_NUMBER = "{name}应为 {low} 到 {high} 之间的整数，而不是{text}"
 BAD_FORMAT = "导出格式只能是 json 或 csv，而不是{text}"
 NUMBER_NAMES = {"page": "页码", "size": "每页条数"}
+TOO_MANY_VALUES = "{name}最多选 {limit} 个，这里有 {count} 个，请减少后再试"
+TOO_MANY_FILTERS = "筛选条件最多 {limit} 个，这里有 {count} 个，请减少后再试"
+VALUE_TOO_LONG = "{name}的值过长（{length} 个字符，最多 {limit} 个），请缩短后再试"
+FILTER_NAMES = {
+    "province": "省份",
+    "prefecture": "地市",
+    "county": "区县",
+    "region": "地区",
+    "year": "年份",
+    "section": "章节类型",
+    "kind": "文件类型",
+}
 
 # Warnings (the query was repaired or shortened, and ran)
 UNCLOSED_QUOTE = "未闭合的引号已自动补全：{text}"

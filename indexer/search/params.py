@@ -2,10 +2,12 @@
 
 ``q``, ``province``, ``prefecture``, ``county``, ``region``, ``year`` (``2018``,
 ``2015..2019``, or ``未知`` for reports without a year), ``section`` (type id or label),
-``kind`` (id or label), ``sort``, ``page`` and ``size``; every filter may repeat. Bad values
-raise :class:`QueryError` with a line for the user; unknown parameters are ignored (links carry
-others). :func:`request_params` is the inverse, for building links:
-``parse_params(request_params(r)) == r``.
+``kind`` (id or label), ``sort``, ``page`` and ``size``; every filter may repeat, within limits
+(:data:`MAX_VALUES`, :data:`MAX_FILTER_VALUES`, :data:`MAX_VALUE_CHARS`): every page links each
+facet value and chip to a state holding all the others, so an unbounded URL would make a page of
+the square of its size. Bad values raise :class:`QueryError` with a line for the user; unknown
+parameters are ignored (links carry others). :func:`request_params` is the inverse, for
+building links: ``parse_params(request_params(r)) == r``.
 """
 
 from __future__ import annotations
@@ -30,8 +32,15 @@ from indexer.structure.taxonomy import Taxonomy
 from indexer.vocabulary import KINDS
 
 NAMES = ("province", "prefecture", "county", "region")
+FILTERS = (*NAMES, "year", "section", "kind")
 FIRST_YEAR, LAST_YEAR = 1949, 2100
 MAX_PAGE = 10_000
+MAX_VALUES = 20
+"""Values of one filter in one request (a person ticks a handful)."""
+MAX_FILTER_VALUES = 40
+"""Values of all filters together in one request."""
+MAX_VALUE_CHARS = 50
+"""Characters of one filter value (the longest region name has 16)."""
 
 _YEARS = re.compile(r"^(\d{4})(?:\s*(?:\.\.|-|–|—|~|至)\s*(\d{4}))?$")
 
@@ -46,7 +55,8 @@ def parse_params(params: Params, settings: Settings) -> SearchRequest:
     ... # doctest: +ELLIPSIS
     SearchRequest(query='政务公开', ..., year=(YearRange(first=2015, last=2019),), ..., page=2, ...)
     """
-    values = {key: _strings(params.get(key)) for key in (*NAMES, "q", "year", "section", "kind")}
+    values = {key: _strings(params.get(key)) for key in (*FILTERS, "q")}
+    check_filter_limits({key: values[key] for key in FILTERS})
     return SearchRequest(
         query=" ".join(values["q"]),
         **{name: _unique(to_simplified(v) for v in values[name]) for name in NAMES},
@@ -80,6 +90,30 @@ def request_params(request: SearchRequest, settings: Settings) -> list[tuple[str
     if request.page_size != settings.search.page_size:
         pairs.append(("size", str(request.page_size)))
     return pairs
+
+
+def check_filter_limits(filters: Mapping[str, Sequence[str]]) -> None:
+    """Raise :class:`QueryError` when the filters' values (by parameter) exceed the limits.
+
+    >>> check_filter_limits({"province": ["浙江省"] * 21})
+    Traceback (most recent call last):
+    ...
+    indexer.search.types.QueryError: 省份最多选 20 个，这里有 21 个，请减少后再试
+    """
+    for key, found in filters.items():
+        name = messages.FILTER_NAMES[key]
+        if len(found) > MAX_VALUES:
+            raise QueryError(
+                messages.TOO_MANY_VALUES.format(name=name, limit=MAX_VALUES, count=len(found))
+            )
+        longest = max(map(len, found), default=0)
+        if longest > MAX_VALUE_CHARS:
+            raise QueryError(
+                messages.VALUE_TOO_LONG.format(name=name, length=longest, limit=MAX_VALUE_CHARS)
+            )
+    count = sum(map(len, filters.values()))
+    if count > MAX_FILTER_VALUES:
+        raise QueryError(messages.TOO_MANY_FILTERS.format(limit=MAX_FILTER_VALUES, count=count))
 
 
 def resolve_year(text: str) -> YearRange:
