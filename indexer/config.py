@@ -54,7 +54,8 @@ class SearchSettings:
 @dataclass(frozen=True)
 class Settings:
     """Everything configurable. ``source`` is the file read, or None for built-in defaults.
-    ``ocr`` reads scanned PDFs with Tesseract (``corpus.ocr``)."""
+    ``ocr`` reads scanned PDFs with Tesseract (``corpus.ocr``); ``follow_links`` reads symbolic
+    links to files inside the corpus folders (``corpus.follow_links``; never those leading out)."""
 
     source: Path | None
     corpus_paths: tuple[Path, ...]
@@ -63,6 +64,7 @@ class Settings:
     search: SearchSettings = field(default_factory=SearchSettings)
     taxonomy: Taxonomy = field(default_factory=Taxonomy)
     ocr: bool = False
+    follow_links: bool = False
 
     def with_overrides(
         self, *, corpus_paths: tuple[Path, ...] | None = None, index_path: Path | None = None
@@ -76,11 +78,12 @@ class Settings:
             search=self.search,
             taxonomy=self.taxonomy,
             ocr=self.ocr,
+            follow_links=self.follow_links,
         )
 
 
 _SCHEMA: dict[str, dict[str, type]] = {
-    "corpus": {"paths": list, "ocr": bool},
+    "corpus": {"paths": list, "ocr": bool, "follow_links": bool},
     "index": {"path": str},
     "server": {
         "host": str,
@@ -186,6 +189,7 @@ def parse_settings(text: str, base: Path, source: Path | None) -> Settings:
         search=search,
         taxonomy=taxonomy,
         ocr=value("corpus", "ocr", False),
+        follow_links=value("corpus", "follow_links", False),
     )
 
 

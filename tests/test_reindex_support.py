@@ -198,10 +198,19 @@ def run_reindex(
     notices: list[str] | None = None,
     understand: Any = understand_file,
     file_timeout: float = FILE_TIMEOUT,
+    follow_links: bool = False,
 ) -> RunSummary:
     """Reindex with two workers and the JSON engine, collecting notices."""
     folders = corpus if isinstance(corpus, tuple) else (corpus,)
-    options = ReindexOptions(folders, index, taxonomy, full, workers=2, file_timeout=file_timeout)
+    options = ReindexOptions(
+        folders,
+        index,
+        taxonomy,
+        full,
+        workers=2,
+        file_timeout=file_timeout,
+        follow_links=follow_links,
+    )
     sink = notices if notices is not None else []
     return reindex(
         options,

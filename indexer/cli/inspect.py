@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ import click
 from indexer.cli.options import config_option, settings_from
 from indexer.models import Rejected
 from indexer.pipeline import understand_files
-from indexer.reading import ReadError, ReadOptions, find_report_files
+from indexer.reading import SUPPORTED_SUFFIXES, ReadError, ReadOptions, list_folders
 from indexer.serialise import format_outline, report_to_dict
 
 
@@ -28,15 +29,22 @@ def inspect(files: tuple[Path, ...], as_json: bool, ocr: bool, config_path: Path
     """
     settings = settings_from(config_path)
     paths: list[Path] = []
+    refused: list[Rejected] = []  # links, FIFOs, devices found in folders: not read
     for item in files:
+        if not item.is_dir():
+            paths.append(item)
+            continue
         try:
-            paths.extend(find_report_files([item]) if item.is_dir() else [item])
+            listing = list_folders([item], follow_links=settings.follow_links)
         except ReadError as exc:
             raise click.ClickException(str(exc)) from exc
+        paths.extend(path for path in listing.files if path.suffix.lower() in SUPPORTED_SUFFIXES)
+        refused.extend(Rejected(str(path), reason) for path, reason in listing.refused)
     failed = False
     collected: list[dict[str, Any]] = []
     options = ReadOptions(ocr=ocr or settings.ocr)
-    for result in understand_files(((p, str(p)) for p in paths), settings.taxonomy, options):
+    understood = understand_files(((p, str(p)) for p in paths), settings.taxonomy, options)
+    for result in chain(refused, understood):
         if isinstance(result, Rejected):
             failed = True
             if as_json:

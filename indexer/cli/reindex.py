@@ -84,6 +84,7 @@ def reindex(
         workers or default_workers(),
         file_timeout,
         ReadOptions(ocr=ocr or settings.ocr),
+        settings.follow_links,
     )
     try:
         summary = run_reindex(options, default_engine(settings), progress_for(sys.stderr), _notify)

@@ -3,7 +3,8 @@
 A reader is chosen by file suffix from :data:`READERS`; adding a format means writing one
 ``(bytes, ReadOptions) -> Document`` function and adding it there. Every failure is a
 :class:`ReadError` with a one-line reason; a reader never returns half-decoded text. Files of
-other types are not read but still accounted for: :func:`find_corpus_files` lists them too.
+other types are not read but still accounted for: :func:`list_folders` lists them too, and
+gives every entry that is not a regular file (links, FIFOs, devices) its reason.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from indexer.reading.document import Document, ReadOptions, stated_url
 from indexer.reading.docx import read_docx
 from indexer.reading.encoding import decode
 from indexer.reading.errors import ReadError
-from indexer.reading.files import find_files
+from indexer.reading.files import Listing, list_folders
 from indexer.reading.html import html_to_document, html_to_text
 from indexer.reading.pdf import read_pdf
 from indexer.reading.plain import has_markup, looks_like_page, normalise_newlines, strip_stray_tags
@@ -51,15 +52,10 @@ SUPPORTED_SUFFIXES: frozenset[str] = frozenset(READERS)
 
 
 def find_report_files(folders: Iterable[Path]) -> list[Path]:
-    """Every supported file under the folders, recursively and sorted; hidden entries skipped."""
-    return find_files(folders, SUPPORTED_SUFFIXES)
-
-
-def find_corpus_files(folders: Iterable[Path]) -> tuple[list[Path], list[Path]]:
-    """Every file under the folders, as (files read, files of types not read); hidden skipped."""
-    found = find_files(folders, None)
-    readable = [path for path in found if path.suffix.lower() in SUPPORTED_SUFFIXES]
-    return readable, [path for path in found if path.suffix.lower() not in SUPPORTED_SUFFIXES]
+    """Every supported file under the folders, recursively and sorted; hidden entries, links
+    and other entries that are not regular files skipped (see :func:`list_folders`)."""
+    found = list_folders(folders).files
+    return [path for path in found if path.suffix.lower() in SUPPORTED_SUFFIXES]
 
 
 def file_type(path: PurePath) -> str:
@@ -91,14 +87,15 @@ __all__ = [
     "READERS",
     "SUPPORTED_SUFFIXES",
     "Document",
+    "Listing",
     "ReadError",
     "ReadOptions",
     "Reader",
     "decode",
     "file_type",
-    "find_corpus_files",
     "find_report_files",
     "html_to_text",
+    "list_folders",
     "read_document",
     "read_text",
 ]

@@ -21,8 +21,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
 
-from indexer.models import Skipped
-from indexer.reading import ReadError, file_type, find_corpus_files
+from indexer.models import Rejected, Skipped
+from indexer.reading import SUPPORTED_SUFFIXES, ReadError, file_type, list_folders
 from indexer.reindex.manifest import FileRecord
 
 RACY_NS = 2_000_000_000
@@ -34,6 +34,9 @@ class CorpusError(Exception):
 
 @dataclass(frozen=True)
 class CorpusFile:
+    """A file to read: ``path`` is where it is read from (the target of a link the settings
+    allow following, checked to lie inside the corpus), ``source`` its name in the corpus."""
+
     path: Path
     source: str
     size: int
@@ -88,34 +91,49 @@ def corpus_prefixes(folders: Sequence[Path]) -> dict[Path, str]:
 
 @dataclass(frozen=True)
 class Scanned:
-    """The corpus now: the report files, and the files of types that are not read."""
+    """The corpus now: the report files, the files of types that are not read, and the entries
+    that are not read whatever their type (links, FIFOs, devices), with the reason."""
 
     files: list[CorpusFile]
     skipped: tuple[Skipped, ...]
+    refused: tuple[Rejected, ...] = ()
 
 
-def scan_corpus(prefixes: Mapping[Path, str]) -> Scanned:
-    """Every file under the folders of :func:`corpus_prefixes`, sorted by source name."""
+def scan_corpus(prefixes: Mapping[Path, str], follow_links: bool = False) -> Scanned:
+    """Every entry under the folders of :func:`corpus_prefixes`, sorted by source name (links
+    followed only inside the folders, and only when ``follow_links``)."""
     found: list[CorpusFile] = []
     skipped: list[Skipped] = []
+    refused: list[Rejected] = []
     for folder, prefix in prefixes.items():
         try:
-            paths, others = find_corpus_files([folder])
+            listing = list_folders([folder], follow_links=follow_links, within=prefixes)
         except ReadError as exc:
             raise CorpusError(f"corpus folder {folder}: {exc}") from exc
-        skipped.extend(
-            Skipped(prefix + source_name(path.relative_to(folder)), file_type(path))
-            for path in others
+        refused.extend(
+            Rejected(prefix + source_name(path.relative_to(folder)), reason)
+            for path, reason in listing.refused
         )
-        for path in paths:
+        for path in listing.files:
+            source = prefix + source_name(path.relative_to(folder))
+            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+                skipped.append(Skipped(source, file_type(path)))
+                continue
+            target = Path(os.path.realpath(path))  # read the file itself, not through a link
             try:
-                stat = path.stat()
+                stat = target.stat()
             except FileNotFoundError:
                 continue  # removed while we looked: it is not part of the corpus any more
-            source = prefix + source_name(path.relative_to(folder))
-            found.append(CorpusFile(path, source, stat.st_size, stat.st_mtime_ns))
+            except OSError as exc:
+                refused.append(Rejected(source, f"cannot look at the file ({exc.strerror})"))
+                continue
+            found.append(CorpusFile(target, source, stat.st_size, stat.st_mtime_ns))
     found.sort(key=lambda item: item.source)
-    return Scanned(found, tuple(sorted(skipped, key=lambda item: item.source)))
+    return Scanned(
+        found,
+        tuple(sorted(skipped, key=lambda item: item.source)),
+        tuple(sorted(refused, key=lambda item: item.source)),
+    )
 
 
 def source_name(relative: PurePath) -> str:

@@ -47,6 +47,7 @@ class ReindexOptions:
     workers: int = field(default_factory=default_workers)
     file_timeout: float = FILE_TIMEOUT  # seconds one file may take to read and understand
     read: ReadOptions = field(default_factory=ReadOptions)  # how files are read (OCR or not)
+    follow_links: bool = False  # read symbolic links to files inside the corpus folders
 
 
 def reindex(
@@ -138,11 +139,14 @@ def _locked_corpus(
             stack.enter_context(reindex_lock(root, notify))
             served = served_generation(root)
             remove_generations(root, served.in_use)
-            scanned = scan_corpus(prefixes)
         except (CorpusError, LockHeldError) as exc:
             raise ReindexError(str(exc)) from None
         except OSError as exc:
             raise ReindexError(f"cannot write to the index folder {root}: {exc.strerror}") from exc
+        try:
+            scanned = scan_corpus(prefixes, options.follow_links)
+        except CorpusError as exc:
+            raise ReindexError(str(exc)) from None
         yield served, scanned
 
 
@@ -165,7 +169,7 @@ def _summary(
         index=str(options.index),
         generation=generation.name,
         fingerprint=decision.fingerprint,
-        files_seen=plan.files_seen,
+        files_seen=plan.files_seen + len(scanned.refused),
         new=len(plan.new),
         changed=len(plan.changed),
         deleted=len(plan.deleted),
@@ -176,10 +180,19 @@ def _summary(
         reports_total=sum(len(record.reports) for record in records),
         sections_total=sum(record.sections for record in records),
         rejected=tuple(
-            Rejected(source, record.error)
-            for source, record in sorted(built.files.items())
-            if record.error is not None
+            sorted(
+                [
+                    *scanned.refused,
+                    *(
+                        Rejected(source, record.error)
+                        for source, record in built.files.items()
+                        if record.error is not None
+                    ),
+                ],
+                key=lambda rejected: rejected.source,
+            )
         ),
         warnings=decision.warnings,
         skipped=scanned.skipped,
+        refused=len(scanned.refused),
     )

@@ -17,11 +17,13 @@ from indexer.models import Rejected, Skipped
 class RunSummary:
     """What one reindex did.
 
-    ``files_seen`` = ``new + changed + unchanged`` (files in the corpus now); ``deleted`` were in
-    the index but are gone. ``processed`` files were read this run (all of them on a full run).
-    ``rejected`` lists every corpus file that is not in the index, with the reason: those read
-    this run and unchanged ones rejected before (a full run retries them). ``skipped`` lists the
-    files of types that are not read (they are not counted in ``files_seen``).
+    ``files_seen`` = ``new + changed + unchanged + refused`` (entries in the corpus now);
+    ``deleted`` were in the index but are gone. ``processed`` files were read this run (all of
+    them on a full run). ``refused`` entries are not read whatever their type: symbolic links
+    not followed, looping or dangling, FIFOs, devices. ``rejected`` lists every corpus entry
+    that is not in the index, with the reason: the refused ones, those read this run and
+    unchanged ones rejected before (a full run retries them). ``skipped`` lists the files of
+    types that are not read (they are not counted in ``files_seen``).
     """
 
     started: str
@@ -45,6 +47,7 @@ class RunSummary:
     rejected: tuple[Rejected, ...]
     warnings: tuple[str, ...] = ()
     skipped: tuple[Skipped, ...] = ()
+    refused: int = 0
 
     @property
     def files_per_second(self) -> float:
@@ -94,7 +97,8 @@ def format_summary(summary: RunSummary) -> str:
     lines = [
         f"reindex {how}: {summary.index} (generation {summary.generation})",
         f"files seen: {summary.files_seen:,} (new {summary.new:,}, changed {summary.changed:,}, "
-        f"deleted {summary.deleted:,}, unchanged {summary.unchanged:,})",
+        f"deleted {summary.deleted:,}, unchanged {summary.unchanged:,}"
+        + (f", refused {summary.refused:,})" if summary.refused else ")"),
         f"reports: {summary.reports_added:,} indexed, {summary.reports_total:,} in the index",
         f"sections: {summary.sections_added:,} indexed, {summary.sections_total:,} in the index",
         f"rejected files: {len(summary.rejected):,}",

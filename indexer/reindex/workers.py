@@ -16,10 +16,12 @@ and could keep the lock held after the main process was killed.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import multiprocessing
 import os
 import signal
+import stat
 import threading
 import time
 from collections import deque
@@ -29,7 +31,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from multiprocessing.queues import SimpleQueue
 from pathlib import Path
-from typing import Protocol
+from typing import BinaryIO, Protocol
 
 from indexer.models import Report
 from indexer.pipeline import understand_file
@@ -168,9 +170,11 @@ def understand_one(item: CorpusFile) -> Understood:
     _started.put((item.source, os.getpid(), time.monotonic()))
     read_at = time.time_ns()
     try:
-        with item.path.open("rb") as handle:
-            stat = os.fstat(handle.fileno())
+        with _open_regular(item) as handle:
+            info = os.fstat(handle.fileno())
             digest = hashlib.file_digest(handle, "sha256").hexdigest()
+    except ReadError as exc:
+        return _rejected(item, str(exc))
     except OSError as exc:
         return _rejected(item, f"cannot open: {exc.strerror or exc}")
     try:
@@ -180,8 +184,24 @@ def understand_one(item: CorpusFile) -> Understood:
         reports, error = (), str(exc)
     except Exception as exc:  # any bug on one odd file must reject that file, not stop the run
         reports, error = (), f"internal error: {type(exc).__name__}: {exc}"
-    mtime = trusted_mtime(stat.st_mtime_ns, read_at)
-    return Understood(item.source, digest, stat.st_size, mtime, reports, error)
+    mtime = trusted_mtime(info.st_mtime_ns, read_at)
+    return Understood(item.source, digest, info.st_size, mtime, reports, error)
+
+
+def _open_regular(item: CorpusFile) -> BinaryIO:
+    """The file opened for reading as the scan found it: not a link, and not a FIFO or device
+    put in its place since (opening one does not block, and it is refused)."""
+    try:
+        descriptor = os.open(item.path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise ReadError("a symbolic link now, not the file listed; not read") from exc
+        raise
+    handle = os.fdopen(descriptor, "rb")
+    if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        handle.close()
+        raise ReadError("not a regular file any more; not read")
+    return handle
 
 
 def _outcome(future: Future[Understood], item: CorpusFile) -> Understood | None:
