@@ -160,11 +160,14 @@ def test_a_file_that_kills_its_worker_is_rejected_alone(
     assert {doc["source"] for doc in served(index).values()} == {p.name for p in SAMPLES[:3]}
 
 
+HUNG = gave_up(2, SAMPLES[0].stat().st_size)
+
+
 @pytest.mark.parametrize(
     "misbehaving",
     [
-        pytest.param({"hang.txt": gave_up(2)}, id="stopped in the shared pool"),
-        pytest.param({"hang.txt": gave_up(2), "crash.txt": CRASHED}, id="stopped when alone"),
+        pytest.param({"hang.txt": HUNG}, id="stopped in the shared pool"),
+        pytest.param({"hang.txt": HUNG, "crash.txt": CRASHED}, id="stopped when alone"),
     ],
 )
 def test_a_file_over_the_time_limit_is_rejected_and_the_run_goes_on(
@@ -178,19 +181,23 @@ def test_a_file_over_the_time_limit_is_rejected_and_the_run_goes_on(
     assert {r.source: r.error for r in summary.rejected} == misbehaving
     assert {doc["source"] for doc in served(index).values()} == {p.name for p in SAMPLES[:3]}
     manifest = read_manifest(index / GENERATIONS / summary.generation)
-    assert manifest is not None and manifest.files["hang.txt"].error == gave_up(2)
+    assert manifest is not None and manifest.files["hang.txt"].error == HUNG
     assert manifest.files["hang.txt"].hash == ""  # not read: the next run tries it again
 
 
 @pytest.mark.parametrize(
-    ("limit", "reason"),
+    ("limit", "size", "reason"),
     [
-        (120.0, "gave up after 120 s (the file may be pathological)"),
-        (0.5, "gave up after 0.5 s (the file may be pathological)"),
+        (120.0, 52_428_800, "gave up after 120 s on this 50.0 MB file (it may be pathological; "),
+        (0.5, 900, "gave up after 0.5 s on this 900-byte file (it may be pathological; "),
     ],
 )
-def test_the_time_limit_reason_names_the_limit(limit: float, reason: str) -> None:
-    assert gave_up(limit) == reason
+def test_the_time_limit_reason_names_the_limit_the_size_and_what_to_raise(
+    limit: float, size: int, reason: str
+) -> None:
+    assert gave_up(limit, size) == reason + (
+        "if it is a genuine report, give it longer with --file-timeout)"
+    )
 
 
 def test_a_changed_analysis_warns_and_rebuilds_fully(

@@ -55,9 +55,30 @@ POLL = 1.0  # seconds between looks at the clock, for files whose start was not 
 Started = SimpleQueue[tuple[str, int, float]]  # each worker's (source, PID, monotonic start)
 
 
-def gave_up(limit: float) -> str:
-    """The reason a file that ran over the time limit is rejected."""
-    return f"gave up after {limit:g} s (the file may be pathological)"
+def gave_up(limit: float, size: int) -> str:
+    """The reason a file of ``size`` bytes that ran over the time limit is rejected: a stuck
+    file or a genuine report too big for the limit, so it says what to raise.
+
+    >>> gave_up(120, 52_428_800)  # doctest: +ELLIPSIS
+    'gave up after 120 s on this 50.0 MB file (...give it longer with --file-timeout)'
+    """
+    return (
+        f"gave up after {limit:g} s on this {file_size(size)} file (it may be pathological; "
+        "if it is a genuine report, give it longer with --file-timeout)"
+    )
+
+
+def file_size(size: int) -> str:
+    """A size for people.
+
+    >>> file_size(812), file_size(3_300), file_size(52_428_800)
+    ('812-byte', '3.2 KB', '50.0 MB')
+    """
+    if size < 1024:
+        return f"{size}-byte"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
 
 
 def default_workers() -> int:
@@ -126,7 +147,7 @@ def understand_in_workers(
                         yield outcome
             for item in [*lost, *in_flight.values()]:  # the pool broke: who broke it?
                 if item.source in watch.given_up:
-                    yield _rejected(item, gave_up(limit))
+                    yield _rejected(item, gave_up(limit, item.size))
                 elif isolating:
                     yield _rejected(item, CRASHED)
                 else:
