@@ -8,6 +8,10 @@ ideographs alone go to rjieba, loaded with jieba's own final dictionary (the use
 included, with the frequencies jieba gave it), every other block to jieba, and the stretches
 between blocks are split exactly as jieba splits them. jieba stays the reference: the tests
 compare :func:`cut` with ``jieba.dt.cut`` on the corpus and on random texts.
+
+jieba's cost and memory grow faster than a block's length (a dictionary entry per character), so
+a block longer than :data:`MAX_BLOCK` (a block ends at any space or punctuation: only junk such as
+a million letters in a row is that long) is cut in pieces of that length first.
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ _BLOCK = jieba.re_han_default
 _SKIP = jieba.re_skip_default
 _IDEOGRAPHS = re.compile("[\u4e00-\u9fd5]+")
 """A block rjieba cuts as jieba does (jieba's own range of ideographs)."""
+MAX_BLOCK = 10_000
+"""The longest block handed to jieba at once (characters)."""
 
 _lock = threading.Lock()
 _rust: rjieba.Jieba | None = None
@@ -63,7 +69,8 @@ def cut(text: str) -> Iterator[str]:
         if _IDEOGRAPHS.fullmatch(block):
             yield from rust.cut(block, True)
         elif _BLOCK.match(block):
-            yield from jieba.dt.cut(block)
+            for begin in range(0, len(block), MAX_BLOCK):
+                yield from jieba.dt.cut(block[begin : begin + MAX_BLOCK])
         else:
             for piece in _SKIP.split(block):
                 if _SKIP.match(piece):

@@ -16,7 +16,7 @@ from indexer.analysis.lexicon import STOPWORDS, USER_DICT, read_resource
 # Bump whenever a change to indexer.analysis or the backend tokenizers changes the terms,
 # offsets or positions produced for some text. (An engine's own file layout is its concern: see
 # indexer.backends.whoosh.schema.LAYOUT.)
-ANALYSIS_VERSION = 6
+ANALYSIS_VERSION = 7
 
 
 def analysis_fingerprint(extra: bytes = b"") -> str:

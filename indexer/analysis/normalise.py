@@ -18,8 +18,11 @@ HAN_CHAR = re.compile(f"[{HAN}]")
 # A term worth indexing has at least one letter, digit or ideograph; anything else is
 # punctuation, a symbol or white space.
 WORD_CHAR = re.compile(r"[^\W_]")
-# Letters and digits other than ideographs: a latin word, a number.
-NON_HAN_RUN = re.compile(f"[^\\W_{HAN}]+")
+MAX_WORD = 64
+"""The longest latin/digit term. No word or number is longer; a longer run (a hash, base64,
+one letter a million times over) is cut every 64 characters, so no term grows with it."""
+# Letters and digits other than ideographs: a latin word, a number (long runs cut).
+NON_HAN_RUN = re.compile(f"[^\\W_{HAN}]{{1,{MAX_WORD}}}")
 
 # Code points whose compatibility form (NFKC) is another single character: full-width
 # ASCII and the ideographic space, Kangxi radicals and compatibility ideographs left by PDF

@@ -19,7 +19,7 @@ import jieba
 
 from indexer.analysis import fastcut
 from indexer.analysis.lexicon import USER_DICT, read_resource
-from indexer.analysis.normalise import NON_HAN_RUN, WORD_CHAR, fold, has_han
+from indexer.analysis.normalise import MAX_WORD, NON_HAN_RUN, WORD_CHAR, fold, has_han
 from indexer.analysis.word import Word
 
 DEFAULT_CACHE_DIR = Path(__file__).resolve().parents[2] / ".cache" / "jieba"
@@ -68,7 +68,12 @@ def segment(text: str, *, subwords: bool = False) -> Iterator[Word]:
     folded = fold(text)
     for piece in fastcut.cut(folded) if subwords else jieba.dt.cut(folded):
         end = start + len(piece)
-        if WORD_CHAR.search(piece):
+        if len(piece) > MAX_WORD and not has_han(piece):  # junk: cut as runs are (see MAX_WORD)
+            for part in range(start, end, MAX_WORD):
+                if WORD_CHAR.search(chunk := folded[part : min(part + MAX_WORD, end)]):
+                    yield Word(chunk, part, part + len(chunk), position)
+                    position += 1
+        elif WORD_CHAR.search(piece):
             yield Word(piece, start, end, position)
             if subwords and len(piece) > 2 and has_han(piece):
                 yield from _subwords(piece, start, position, freq)
