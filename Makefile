@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint install clean browser readers screenshot bench
+.PHONY: run test lint install clean browser readers screenshot bench soak
 
 install: $(STAMP)
 
@@ -34,6 +34,11 @@ readers:
 
 test: lint browser readers
 	$(BIN)/python -m pytest
+
+# The slow tier alone (kills, switches, load, hostile corpus), printing its figures
+# (RELIABILITY.md); `make test` runs it too.
+soak: install
+	$(BIN)/python -m pytest -m slow -s
 
 screenshot: install browser
 	$(BIN)/python scripts/screenshot.py

@@ -51,9 +51,10 @@ def launch_chromium(playwright: Playwright) -> Browser:
     )
 
 
-def gongkai(*args: str) -> list[str]:
-    """The command line running ``gongkai`` with this interpreter and the repository's settings."""
-    return [sys.executable, "-m", "indexer", *args, "--config", str(CONFIG)]
+def gongkai(*args: str, config: Path = CONFIG) -> list[str]:
+    """The command line running ``gongkai`` with this interpreter and the repository's settings
+    (or those of ``config``)."""
+    return [sys.executable, "-m", "indexer", *args, "--config", str(config)]
 
 
 def build_sample_index(index: Path) -> Path:
@@ -89,11 +90,13 @@ def wait_until_up(url: str, server: subprocess.Popen[bytes], log: Path) -> None:
 
 
 @contextmanager
-def serving(index: Path, log: Path) -> Iterator[str]:
-    """Run ``gongkai serve`` over ``index`` on a free port, logging to ``log``; yield its base
-    URL (no trailing slash) and stop the server on exit."""
+def serving(index: Path, log: Path, config: Path = CONFIG) -> Iterator[str]:
+    """Run ``gongkai serve`` over ``index`` on a free port (with the settings of ``config``),
+    logging to ``log``; yield its base URL (no trailing slash) and stop the server on exit."""
     port = free_port()
-    command = gongkai("serve", "--index", str(index), "--host", "127.0.0.1", "--port", str(port))
+    command = gongkai(
+        "serve", "--index", str(index), "--host", "127.0.0.1", "--port", str(port), config=config
+    )
     base = f"http://127.0.0.1:{port}"
     with log.open("wb") as output:
         server = subprocess.Popen(command, cwd=ROOT, stdout=output, stderr=subprocess.STDOUT)
