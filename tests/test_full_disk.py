@@ -127,11 +127,6 @@ def test_a_full_disk_never_costs_the_served_index(full_disk: FullDisk) -> None:
     assert full_disk.rerun.code == 0, full_disk.rerun.stderr  # space freed: it runs again
 
 
-@pytest.mark.xfail(
-    reason="the engine's tokenising workers (indexer/backends/whoosh/parallel.py) print their "
-    "ENOSPC tracebacks, and once they are dead the writer can block for ever on its full job "
-    "queue: both are the engine's to fix (see RELIABILITY.md)",
-)
 def test_a_full_disk_is_one_clean_line_without_a_traceback(full_disk: FullDisk) -> None:
     ran = full_disk.ran
     assert ran.code == 1, "the run hung and was killed" if ran.code is None else ran.stderr

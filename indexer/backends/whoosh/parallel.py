@@ -9,7 +9,9 @@ merging the workers' postings in the parent would cost as much as the tokenising
   (the parent cancels them) and exit when their parent disappears;
 - it never hands out a batch while a document group is open, so a writer adding only groups
   (one per report) sent everything to one worker: batches are handed out at the end of a group;
-- it drops a crashed worker's documents silently: a worker that fails fails the commit;
+- it drops a crashed worker's documents silently: a worker that fails fails the commit (one the
+  system refuses, a full disk, sends its ``OSError`` back instead of a traceback), and the parent
+  never blocks on a full job queue once its workers are dead;
 - its ``cancel`` only flags its own copies of the workers: they are terminated.
 """
 
@@ -17,11 +19,15 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 import queue
 import signal
-from typing import Any
+import sys
+from dataclasses import dataclass
+from typing import Any, NoReturn
 
 from whoosh.multiproc import MpWriter, SubWriterTask
+from whoosh.util import random_name
 from whoosh.writing import SegmentWriter
 
 from indexer.backends.whoosh.pool import CompactSegmentWriter
@@ -34,6 +40,19 @@ class WorkerError(RuntimeError):
     """A tokenising worker died; nothing of this run was committed."""
 
 
+@dataclass(frozen=True)
+class WorkerOSError:
+    """What a worker sends back instead of a traceback when the system refuses it (a full
+    disk): the parent raises it as the ``OSError`` it was."""
+
+    errno: int | None
+    strerror: str | None
+    filename: str | None
+
+    def raise_it(self) -> NoReturn:
+        raise OSError(self.errno, self.strerror, self.filename)
+
+
 class SpawningSubWriter(SubWriterTask):
     """A worker started with ``spawn`` that writes one segment and stops if its parent dies."""
 
@@ -43,6 +62,13 @@ class SpawningSubWriter(SubWriterTask):
 
     def run(self) -> None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            self._work()
+        except OSError as exc:  # a full disk: the parent reports it in one line
+            self.resultqueue.put(WorkerOSError(exc.errno, exc.strerror, exc.filename))
+            sys.exit(1)
+
+    def _work(self) -> None:
         parent = os.getppid()
         ix = self.storage.open_index(self.indexname)
         writer = self.writer = CompactSegmentWriter(ix, _lk=False, **self.kwargs)
@@ -93,21 +119,51 @@ class SpawningMpWriter(MpWriter):
         self._commit_toc(segments)
         self._finish()
 
+    def _enqueue(self) -> None:
+        """Whoosh's hand-over of a batch, without blocking for ever on a full job queue
+        when the workers that would empty it are dead."""
+        docbuffer, self.docbuffer = self.docbuffer, []
+        filename = f"{random_name()}.doclist"
+        with self.temp_storage().create_file(filename).raw_file() as handle:
+            for item in docbuffer:
+                pickle.dump(item, handle, 2)
+        if len(self.tasks) < self.procs:
+            self._new_task()
+        while True:
+            try:
+                self.jobqueue.put((filename, len(docbuffer)), timeout=POLL_SECONDS)
+                return
+            except queue.Full:
+                self._check_workers()
+
     def _worker_segments(self) -> list[Any]:
         """Each worker's segment; read before joining, so a full pipe cannot deadlock."""
         segments: list[Any] = []
         while len(segments) < len(self.tasks):
             try:
-                segments.append(self.resultqueue.get(timeout=POLL_SECONDS))
+                found = self.resultqueue.get(timeout=POLL_SECONDS)
             except queue.Empty:
-                dead = [task for task in self.tasks if task.exitcode not in (None, 0)]
-                if dead:
-                    raise WorkerError(
-                        f"a tokenising worker died (exit code {dead[0].exitcode})"
-                    ) from None
+                self._check_workers()
+                continue
+            if isinstance(found, WorkerOSError):
+                found.raise_it()
+            segments.append(found)
         for task in self.tasks:
             task.join()
         return segments
+
+    def _check_workers(self) -> None:
+        """Raise what a dead worker sent back, or that it died."""
+        dead = [task for task in self.tasks if task.exitcode not in (None, 0)]
+        if not dead:
+            return
+        try:
+            found = self.resultqueue.get(timeout=POLL_SECONDS)
+        except queue.Empty:
+            found = None
+        if isinstance(found, WorkerOSError):
+            found.raise_it()
+        raise WorkerError(f"a tokenising worker died (exit code {dead[0].exitcode})")
 
     def cancel(self) -> None:
         try:
