@@ -44,8 +44,8 @@ def toggle_href(path: str, pairs: Pairs, key: str, value: str) -> str:
     '/search?q=%E5%85%AC%E5%BC%80&year=2018'
     """
     if (key, value) in pairs:
-        return href(path, removed(pairs, key, value))
-    base = _base(path, pairs)
+        return href(path, toggled(pairs, key, value))
+    base = _base(path, pairs)  # what toggled() keeps, encoded once; the new pair goes last
     return f"{base}{'&' if '?' in base else '?'}{_encoded(key, value)}"
 
 

@@ -108,7 +108,7 @@ def _scan(segment: _Segment, needle: Needle) -> np.ndarray:
         hits = hits[codes[hits - 1] == _SEPARATOR]
     if needle.after:
         hits = hits[codes[hits + width] == _SEPARATOR]
-    return np.unique(np.searchsorted(segment.starts // 2, hits, side="right") - 1)
+    return np.unique(np.searchsorted(segment.starts, hits * 2, side="right") - 1)  # bytes
 
 
 def _segment(leaf: IndexReader, base: int, column: str) -> _Segment:
